@@ -1,0 +1,87 @@
+"""Query parameters → the store's filter keywords (the same names: actor, source, target, country, ...).
+
+Values are checked here so a malformed filter is a 422 naming the parameter, never a store error.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+from fastapi import Query
+
+from eventwire.api.errors import ApiError
+from eventwire.model import EVENT_TYPES, MODALITIES
+
+EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
+Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+CODE_PATTERN = r"^[A-Za-z-]{1,30}$"      # CAMEO-style codes (SYRGOV) and "---" for unknown
+MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+
+
+def _floats(name: str, raw: str, count: int) -> list[float]:
+    parts = raw.split(",")
+    if len(parts) != count:
+        raise ApiError(422, "validation_error", f"{name} needs {count} comma-separated numbers", f"query.{name}")
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise ApiError(422, "validation_error", f"{name} holds a value that is not a number", f"query.{name}")
+    if any(v != v or v in (float("inf"), float("-inf")) for v in values):
+        raise ApiError(422, "validation_error", f"{name} holds a value that is not a finite number", f"query.{name}")
+    return values
+
+
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+    """"minlon,minlat,maxlon,maxlat" → a tuple, checked to be a box on the globe."""
+    min_lon, min_lat, max_lon, max_lat = _floats("bbox", raw, 4)
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ApiError(422, "validation_error", "bbox is minlon,minlat,maxlon,maxlat within -180..180 / -90..90",
+                       "query.bbox")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def parse_near(raw: str) -> tuple[float, float, float]:
+    """"lat,lon,km" → a tuple; the radius must be positive."""
+    lat, lon, km = _floats("near", raw, 3)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_040):
+        raise ApiError(422, "validation_error", "near is lat,lon,km with lat -90..90, lon -180..180, 0 < km",
+                       "query.near")
+    return lat, lon, km
+
+
+def event_filters(
+    actor: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Source or target code (prefix: SYR matches SYRGOV).")] = None,
+    source: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Source actor code (prefix).")] = None,
+    target: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Target actor code (prefix).")] = None,
+    country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 country of the event's location.")] = None,
+    type: Annotated[Optional[EventType], Query(description="PLOVER event type.")] = None,
+    mode: Annotated[Optional[str], Query(max_length=60, description="PLOVER mode word.")] = None,
+    quad_class: Annotated[Optional[int], Query(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
+    modality: Annotated[Optional[Modality], Query()] = None,
+    attributed: Annotated[Optional[bool], Query(description="Only events attributed to a source (true) or in the article's own voice (false).")] = None,
+    since: Annotated[Optional[str], Query(pattern=DATE_PATTERN, description="Event date on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], Query(pattern=DATE_PATTERN, description="Event date on or before (YYYY[-MM[-DD]]).")] = None,
+    place: Annotated[Optional[str], Query(max_length=200, description="Location name (case-insensitive).")] = None,
+    text: Annotated[Optional[str], Query(max_length=500, description="Words in the evidence or article title.")] = None,
+    bbox: Annotated[Optional[str], Query(max_length=200, description="minlon,minlat,maxlon,maxlat", examples=["35,29,43,38"])] = None,
+    near: Annotated[Optional[str], Query(max_length=200, description="lat,lon,km", examples=["33.51,36.29,50"])] = None,
+    article_id: Annotated[Optional[str], Query(max_length=64)] = None,
+    cluster_id: Annotated[Optional[str], Query(max_length=64)] = None,
+) -> dict[str, Any]:
+    """The filters given, as keywords for the store's query methods."""
+    upper = lambda code: code.upper() if code else None  # codes are upper case; users type syr too
+    given = {"actor": upper(actor), "source": upper(source), "target": upper(target), "country": upper(country),
+             "type": type.value if type else None, "mode": mode, "quad_class": quad_class,
+             "modality": modality.value if modality else None, "attributed": attributed, "since": since,
+             "until": until, "place": place, "text": text, "article_id": article_id, "cluster_id": cluster_id,
+             "bbox": parse_bbox(bbox) if bbox is not None else None,
+             "near": parse_near(near) if near is not None else None}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, int]:
+    return {"limit": limit, "offset": offset}
