@@ -1,0 +1,61 @@
+"""Clean: a RawDocument → an Article with body, title, publication date and language.
+
+HTML goes through trafilatura; pre-scraped text through the line-based boilerplate filter
+(boilerplate.py). The body's paragraphs are joined by a blank line ("\\n\\n"); every later Span indexes
+into it, so it must stay stable for the same input. ``published`` is "YYYY-MM-DDTHH:MM" when a time of
+day is known, else "YYYY-MM-DD": from the page's metadata, else from a timestamp in the text (relative
+forms resolved against the retrieval time), else the retrieval day (a page with no date of its own was
+current when fetched; ``meta["published_source"]`` says which).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from eventwire.clean.decode import decode
+from eventwire.clean.html import Extracted, extract_html
+from eventwire.clean.language import detect_language
+from eventwire.clean.text import extract_text
+from eventwire.dates import ParsedDate, parse_date
+from eventwire.errors import CleanError
+from eventwire.model import Article, RawDocument
+
+__all__ = ["clean"]
+
+
+def _metadata_date(doc: RawDocument) -> Optional[ParsedDate]:
+    """A date the container gave (feed item, JSONL field), resolved against the retrieval time."""
+    value = doc.meta.get("published")
+    if isinstance(value, str) and value.strip():
+        return parse_date(value, doc.retrieved)
+    return None
+
+
+def clean(doc: RawDocument) -> Article:
+    """The clean Article of ``doc``; raises CleanError naming the document for unusable input."""
+    content_type = doc.meta.get("content_type") if isinstance(doc.meta.get("content_type"), str) else None
+    text = decode(doc.content, doc.source, content_type)
+    title_hint = doc.meta.get("title") if isinstance(doc.meta.get("title"), str) else None
+    if doc.media_type == "text/html":
+        extracted: Extracted = extract_html(text, doc.source, doc.url, doc.retrieved)
+        source_of_date = "html-metadata"
+        if title_hint and not extracted.title:
+            extracted.title = title_hint
+    else:
+        extracted = extract_text(text, doc.source, doc.retrieved, title_hint)
+        source_of_date = "text"
+    published = extracted.published
+    container_date = _metadata_date(doc)
+    if container_date is not None and (published is None or doc.media_type != "text/html"):
+        published, source_of_date = container_date, "container-metadata"
+    if published is None and doc.retrieved is not None:
+        published, source_of_date = ParsedDate(doc.retrieved, has_time=False), "retrieved"
+    if published is None:
+        source_of_date = None
+    body = extracted.text
+    if not body.strip():
+        raise CleanError(doc.source, "no article text")
+    meta = {**{k: v for k, v in doc.meta.items() if k not in ("headers",)}, **extracted.meta,
+            "media_type": doc.media_type, "published_source": source_of_date}
+    return Article(source=doc.source, text=body, title=extracted.title, published=published.iso() if published else None,
+                   language=detect_language(body), url=doc.url or extracted.meta.get("canonical_url"),
+                   retrieved=doc.retrieved, meta=meta)

@@ -1,0 +1,184 @@
+"""Boilerplate removal for pre-scraped text (jusText-style, line by line).
+
+A scraped page is a column of lines: navigation and sharing widgets, the headline, a timestamp, the
+article's paragraphs, "read also" links. Each line is described by its length, stop-word density (real
+prose is dense in function words; menus and labels are not), how much of it navigation vocabulary
+covers, and whether it is a bare timestamp, a byline or a fragment. The body runs from the first to the
+last *good* line (long and dense in stop words), widened to adjacent sentence-like lines; inside it,
+lines that are plainly boilerplate are dropped. Nothing is matched as a whole line from a list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from eventwire.clean.lexicon import byline_prefixes, date_labels, navigation_phrases, stop_words
+
+_TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s[›»>|/•·]\s")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+GOOD_MIN_CHARS = 80          # jusText's "length_low" is 70; news paragraphs are rarely shorter
+GOOD_MIN_STOP_DENSITY = 0.2  # jusText uses 0.30–0.32 on web blocks; news prose in en/es/fr/de sits at 0.3–0.5
+SENTENCE_MIN_STOP_DENSITY = 0.15
+SHORT_LINE_WORDS = 12        # navigation, labels and timestamps are short; prose lines are not judged by them
+CJK_GOOD_MIN_CHARS = 40      # scripts without spaces pack more per character
+
+
+@dataclass
+class Line:
+    text: str
+    tokens: list[str]
+    stop_density: float
+    navigation_share: float
+    sentence_like: bool
+    good: bool
+    fragment: bool
+    breadcrumb: bool
+    byline: bool
+    timestamp: bool = False   # set by the caller, who owns the date parser and the clock
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+
+def tokens_of(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _covered_by(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[bool]:
+    covered = [False] * len(tokens)
+    for i in range(len(tokens)):
+        for phrase in phrases:
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                for j in range(i, i + len(phrase)):
+                    covered[j] = True
+                break
+    return covered
+
+
+def navigation_share(tokens: list[str], stops: frozenset[str]) -> float:
+    """Share of a line's content words that navigation vocabulary covers (stop words are neutral)."""
+    covered = _covered_by(tokens, navigation_phrases())
+    hits = sum(covered)
+    rest = sum(1 for t, c in zip(tokens, covered) if not c and t not in stops)
+    return hits / (hits + rest) if hits + rest else 0.0
+
+
+def strip_prefix(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Number of leading tokens that one of ``phrases`` covers (0 when none)."""
+    for phrase in phrases:
+        if tuple(tokens[:len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _has_spaces_script(text: str) -> bool:
+    # Chinese and Japanese text is written without spaces: word counts mean nothing there.
+    cjk = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    return cjk < len(text) * 0.3
+
+
+def describe(text: str, language: Optional[str]) -> Line:
+    stops = stop_words(language)
+    tokens = tokens_of(text)
+    words = len(tokens)
+    density = sum(t in stops for t in tokens) / words if words else 0.0
+    spaced = _has_spaces_script(text)
+    nav = navigation_share(tokens, stops) if words <= SHORT_LINE_WORDS else 0.0
+    letters = sum(c.isalpha() for c in text)
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«¿¡—–-(" or not spaced
+    if spaced:
+        dense_enough = density >= SENTENCE_MIN_STOP_DENSITY or not stops
+        sentence_like = ends_sentence and starts_well and words >= 4 and dense_enough and nav < 0.5
+        # Paragraphs end a sentence; a long headline without a full stop must not open the body.
+        good = (len(text) >= GOOD_MIN_CHARS and (density >= GOOD_MIN_STOP_DENSITY or not stops)
+                and nav < 0.5 and words >= 8 and (ends_sentence or len(text) >= 200))
+    else:
+        sentence_like = ends_sentence and letters >= 10
+        good = len(text) >= CJK_GOOD_MIN_CHARS and ends_sentence
+    byline_len = strip_prefix(tokens, byline_prefixes())
+    return Line(
+        text=text, tokens=tokens, stop_density=density, navigation_share=nav,
+        sentence_like=sentence_like, good=good,
+        # "X", "|", "1/5": too few letters to say anything.
+        fragment=letters < 4 and spaced,
+        breadcrumb=len(_BREADCRUMB_SEPARATORS.findall(text)) >= 2 and not ends_sentence and words <= 20,
+        byline=bool(byline_len) and 2 <= words - byline_len <= 6 and not ends_sentence,
+    )
+
+
+def is_navigation(line: Line) -> bool:
+    return line.navigation_share >= 0.6 and len(line.tokens) <= SHORT_LINE_WORDS
+
+
+def is_boilerplate(line: Line, title_key: Optional[str] = None) -> bool:
+    """A line that is never article text, wherever it stands."""
+    return (line.fragment or line.breadcrumb or line.byline or line.timestamp or is_navigation(line)
+            or (title_key is not None and line.key == title_key))
+
+
+def normalise_lines(text: str) -> list[list[str]]:
+    """Blocks (separated by blank lines) of stripped lines, with hard-wrapped prose rejoined."""
+    blocks, current = [], []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        # A line cut mid-sentence (no final punctuation, next starts lower-case) is a wrapped paragraph.
+        if current and len(current[-1]) >= 40 and not _SENTENCE_END.search(current[-1]) and line[:1].islower():
+            current[-1] = f"{current[-1]} {line}"
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+@dataclass
+class Layout:
+    """A scraped page split into header (before the body), body and footer lines."""
+    lines: list[Line]
+    start: int
+    end: int          # inclusive
+
+    @property
+    def header(self) -> list[Line]:
+        return self.lines[:self.start]
+
+    @property
+    def footer(self) -> list[Line]:
+        return self.lines[self.end + 1:]
+
+
+def find_body(lines: list[Line]) -> Optional[Layout]:
+    """The body's extent: first to last good line, widened to adjacent sentence-like lines (a short lede,
+    a one-line closing paragraph). None when no line looks like prose."""
+    anchors = [i for i, line in enumerate(lines) if line.good and not line.timestamp]
+    if not anchors:
+        anchors = [i for i, line in enumerate(lines) if line.sentence_like and not is_boilerplate(line)]
+    if not anchors:
+        return None
+    start, end = anchors[0], anchors[-1]
+    while start > 0 and lines[start - 1].sentence_like and not is_boilerplate(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].sentence_like and not is_boilerplate(lines[end + 1]):
+        end += 1
+    return Layout(lines, start, end)
+
+
+def body_text(layout: Layout, title_key: Optional[str]) -> str:
+    """The body's paragraphs joined by a blank line; boilerplate inside the body dropped."""
+    kept = [line.text for line in layout.lines[layout.start:layout.end + 1] if not is_boilerplate(line, title_key)]
+    return "\n\n".join(kept)
+
+
+def date_label_length(tokens: list[str]) -> int:
+    return strip_prefix(tokens, date_labels())

@@ -1,0 +1,56 @@
+"""The clean stage's vocabularies, loaded once per process: scraped-text vocabulary (data file) and
+jusText's stop-word lists (installed with jusText, many languages)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+# ISO 639-1 → jusText stop-list name, for the languages the language detector reports.
+_JUSTEXT_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
+                  "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "tr": "Turkish",
+                  "nl": "Dutch", "pl": "Polish", "cs": "Czech"}
+
+
+@lru_cache(maxsize=1)
+def scraped_text_vocabulary() -> dict:
+    path = Path(__file__).resolve().parent.parent / "data" / "clean" / "scraped_text.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    table = scraped_text_vocabulary()[key]
+    # Every language at once: widgets are often in another language than the article (a French
+    # "read also" link under an English text on a multilingual site).
+    words = set()
+    for lang_words in table.values():
+        words.update(lang_words)
+    return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def navigation_phrases() -> tuple[tuple[str, ...], ...]:
+    """Navigation/sharing/subscription phrases of every language, longest first, as token tuples."""
+    return _phrases("navigation")
+
+
+@lru_cache(maxsize=1)
+def date_labels() -> tuple[tuple[str, ...], ...]:
+    """Words that introduce a date ("Published", "Mis à jour le"), longest first."""
+    return _phrases("date_labels")
+
+
+@lru_cache(maxsize=1)
+def byline_prefixes() -> tuple[tuple[str, ...], ...]:
+    return _phrases("byline_prefixes")
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: Optional[str]) -> frozenset[str]:
+    """jusText's stop words for an ISO 639-1 code; empty when it has no list (ja, zh)."""
+    name = _JUSTEXT_NAMES.get(language or "")
+    if not name:
+        return frozenset()
+    import justext
+    return frozenset(w.lower() for w in justext.get_stoplist(name))

@@ -1,0 +1,81 @@
+"""JSON / JSONL documents: objects of {url, html | text, retrieved?, title?, ...}; one bad line is one Failure.
+
+A ``.json`` file may hold one such object or a list of them. Extra keys travel in RawDocument.meta.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Iterable, Iterator, Optional, Union
+
+from eventwire.ingest.limits import Limits, megabytes
+from eventwire.model import Failure, RawDocument
+
+
+def _parse_time(value, fallback: Optional[datetime]) -> Optional[datetime]:
+    if not value:
+        return fallback
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return fallback
+
+
+def document_from_object(obj, where: str, retrieved: Optional[datetime] = None) -> Union[RawDocument, Failure]:
+    """A RawDocument for one {url, html|text, ...} object; ``where`` names it in failures (path:line)."""
+    if not isinstance(obj, dict):
+        return Failure(where, "ingest", f"expected a JSON object, got {type(obj).__name__}")
+    html, text = obj.get("html"), obj.get("text")
+    body = html if html else text
+    if not isinstance(body, str) or not body.strip():
+        return Failure(obj.get("url") or where, "ingest", "object has no 'html' or 'text' string")
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    meta = {k: v for k, v in obj.items() if k not in ("html", "text", "url", "retrieved")}
+    meta["container"] = where
+    return RawDocument(source=url or where, url=url, content=body.encode("utf-8"),
+                       media_type="text/html" if html else "text/plain",
+                       retrieved=_parse_time(obj.get("retrieved"), retrieved), meta=meta)
+
+
+def _objects_jsonl(lines: Iterable[str], path: str, retrieved) -> Iterator[Union[RawDocument, Failure]]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, "ingest", f"line is not JSON: {exc.msg} at column {exc.colno}")
+            continue
+        yield document_from_object(obj, where, retrieved)
+
+
+def read_json(path: str, retrieved: Optional[datetime] = None,
+              limits: Optional[Limits] = None) -> Iterator[Union[RawDocument, Failure]]:
+    limits = limits or Limits.from_env()
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        yield Failure(path, "ingest", f"cannot read: {exc.strerror or exc}")
+        return
+    if len(raw) > limits.max_bytes:
+        yield Failure(path, "ingest", f"file exceeds the {megabytes(limits.max_bytes)} cap")
+        return
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Failure(path, "ingest", f"JSON is not valid UTF-8 (byte {exc.start})")
+        return
+    if path.lower().endswith(".jsonl") or path.lower().endswith(".ndjson"):
+        yield from _objects_jsonl(text.splitlines(), path, retrieved)
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        # Many ".json" exports are really JSON lines.
+        yield from _objects_jsonl(text.splitlines(), path, retrieved)
+        return
+    items = data if isinstance(data, list) else [data]
+    for index, obj in enumerate(items):
+        yield document_from_object(obj, f"{path}[{index}]" if isinstance(data, list) else path, retrieved)
