@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Optional
 
 from eventwire.errors import CodeError
@@ -15,7 +15,7 @@ from eventwire.errors import CodeError
 
 @lru_cache(maxsize=1)
 def _plover_map() -> dict[str, dict]:
-    text = resources.files("eventwire").joinpath("data/plover_cameo.json").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent / "data" / "plover_cameo.json").read_text(encoding="utf-8")
     return json.loads(text)["types"]
 
 

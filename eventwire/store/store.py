@@ -1,0 +1,575 @@
+"""The store: articles, events, stories, event clusters and failures in DuckDB or PostgreSQL (one implementation)."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+from urllib.parse import urlparse
+
+from eventwire.corpus import clusters as clustering
+from eventwire.corpus import dedupe
+from eventwire.errors import EventwireError, StoreError
+from eventwire.model import (Article, Event, Failure, Location, Span, article_from_dict, article_to_dict,
+                             content_hash, utc_now)
+from eventwire.store import filters as flt
+from eventwire.store.dialect import Dialect, connect, first, in_list, plain
+
+AGGREGATES = ("day", "week", "month", "type", "quad_class", "dyad", "actor", "country")
+GROUPS = {   # the second dimension of an aggregate (e.g. a timeline per type)
+    "type": "e.type", "quad_class": "e.quad_class", "modality": "e.modality", "mode": "e.mode",
+    "source": "e.source3", "target": "e.target3", "country": "e.loc_country", "language": "a.language",
+    "outlet": "a.outlet",
+}
+MIGRATIONS = Path(__file__).resolve().parent.parent / "data" / "migrations"
+EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of eventwire/data/migrations/NNN_name.sql, in order."""
+    found = []
+    for entry in MIGRATIONS.iterdir():
+        stem = entry.name.rsplit(".", 1)[0]
+        if entry.name.endswith(".sql") and stem.split("_", 1)[0].isdigit():
+            found.append((int(stem.split("_", 1)[0]), stem, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _naive_utc(value: Optional[datetime]) -> Optional[datetime]:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _parse_published(value: Optional[str]) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        return _naive_utc(datetime.fromisoformat(str(value).replace("Z", "+00:00")))
+    except ValueError:
+        interval = clustering.date_interval(value)
+        return datetime.combine(interval[0], datetime.min.time()) if interval else None
+
+
+def outlet_of(article: Article) -> str:
+    """The outlet that published an article: the host of its URL, else the directory it was read from."""
+    for candidate in (article.url, article.source):
+        if candidate and "://" in candidate:
+            host = (urlparse(candidate).hostname or "").lower()
+            if host:
+                return host[4:] if host.startswith("www.") else host
+    return os.path.dirname(os.path.abspath(article.source)) if article.source else ""
+
+
+def _lead_end(text: str) -> int:
+    """End of the first paragraph (GDELT's "lead"): the first blank line, else the first line break."""
+    for marker in ("\n\n", "\n"):
+        cut = text.find(marker, 40)
+        if cut != -1:
+            return cut
+    return len(text)
+
+
+def _span_json(span: Optional[Span]) -> Optional[dict]:
+    return asdict(span) if span is not None else None
+
+
+def _place_of(article: Article, event: Event):
+    """The article's Place an event's location refers to (for admin1, kind and GeoNames id), if any."""
+    if event.location is None:
+        return None
+    if event.location_span is not None:
+        for place in article.places:
+            if place.span.start < event.location_span.end and event.location_span.start < place.span.end:
+                return place
+    for place in article.places:
+        if place.name == event.location.name and place.country == event.location.country:
+            return place
+    return None
+
+
+class Store:
+    """See eventwire.store for the contract."""
+
+    def __init__(self, target: str, read_only: bool = False, threshold: float = dedupe.DEFAULT_THRESHOLD,
+                 containment: float = dedupe.DEFAULT_CONTAINMENT, window_days: int = clustering.DATE_WINDOW_DAYS,
+                 max_km: float = clustering.MAX_KM):
+        self.target = target
+        self.db: Dialect = connect(target, read_only=read_only)
+        self.threshold, self.containment = threshold, containment
+        self.window_days, self.max_km = window_days, max_km
+        try:
+            if not read_only:
+                self._migrate()
+            self.bands, self.rows = self._lsh_layout(read_only)
+        except EventwireError:
+            self.db.close()
+            raise
+        except Exception as exc:
+            self.db.close()
+            raise StoreError(target, f"cannot prepare the store schema: {exc}") from exc
+
+    # ---------------------------------------------------------------- schema
+    def _migrate(self) -> None:
+        with self.db.lock:
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                            "name TEXT NOT NULL, applied TIMESTAMP NOT NULL)")
+            done = {row[0] for row in self.db.rows("SELECT version FROM schema_version")}
+            for version, name, sql in _migrations():
+                if version in done:
+                    continue
+                self.db.begin()
+                try:
+                    self.db.script(sql)
+                    self.db.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _naive_utc(utc_now())])
+                    self.db.commit()
+                except Exception as exc:
+                    self.db.rollback()
+                    if self.db.is_integrity_error(exc):   # another process migrated at the same time
+                        continue
+                    raise StoreError(self.target, f"migration {name} failed: {exc}") from exc
+
+    def schema_version(self) -> int:
+        return first(self.db.rows("SELECT max(version) FROM schema_version"), 0) or 0
+
+    def _lsh_layout(self, read_only: bool) -> tuple[int, int]:
+        """Band layout of the LSH buckets, fixed when the store is created (stored in store_settings)."""
+        settings = dict(self.db.rows("SELECT name, value FROM store_settings"))
+        if "lsh_bands" in settings:
+            return int(settings["lsh_bands"]), int(settings["lsh_rows"])
+        # Candidates are gathered below the story threshold so trimmed copies (low Jaccard, high containment)
+        # still meet in some band; same_story() then decides.
+        bands, rows = dedupe.band_layout(min(self.threshold, 0.3))
+        if not read_only:
+            with self.db.lock:
+                self.db.execute("INSERT INTO store_settings VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING",
+                                ["lsh_bands", str(bands), "lsh_rows", str(rows)])
+        return bands, rows
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---------------------------------------------------------------- writing
+    def add_failure(self, failure: Failure) -> None:
+        with self.db.lock:
+            [failure_id] = self.db.next_ids("failure_ids", 1)
+            self.db.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
+                            [failure_id, failure.source, failure.stage, failure.reason, _naive_utc(utc_now())])
+
+    def add_article(self, article: Article) -> bool:
+        """Stores an article with its events in one transaction; False when its content is already stored.
+
+        Raises StoreError (nothing written) when the article cannot be stored.
+        """
+        digest = content_hash(article.text)
+        with self.db.lock:
+            if self.db.rows("SELECT 1 FROM articles WHERE content_hash = ?", [digest]):
+                return False
+            self.db.begin()
+            try:
+                self._write_article(article, digest)
+                self.db.commit()
+                return True
+            except Exception as exc:
+                self.db.rollback()
+                if self.db.is_integrity_error(exc) and self.db.rows(
+                        "SELECT 1 FROM articles WHERE content_hash = ?", [digest]):
+                    return False    # another writer stored the same content meanwhile
+                if isinstance(exc, StoreError):
+                    raise
+                raise StoreError(article.source, f"could not store article: {type(exc).__name__}: {exc}") from exc
+
+    def _write_article(self, article: Article, digest: str) -> None:
+        now = _naive_utc(utc_now())
+        retrieved = _naive_utc(article.retrieved)
+        published_at = _parse_published(article.published)
+        seen = published_at or retrieved or now
+        published_interval = clustering.date_interval(article.published)
+        story_id = self._assign_story(article)
+        data = article_to_dict(article)
+        self.db.execute(
+            "INSERT INTO articles (id, content_hash, source, url, outlet, title, published, published_day, language,"
+            " text, retrieved, added, seen, meta, sentences, actors, places, times, story_id, n_events)"
+            f" VALUES ({', '.join('?' * 20)})",
+            [article.id, digest, article.source, article.url, outlet_of(article), article.title, article.published,
+             published_interval[0] if published_interval else None, article.language, article.text, retrieved, now,
+             seen, self.db.json_param(data["meta"]), self.db.json_param(data["sentences"]),
+             self.db.json_param(data["actors"]), self.db.json_param(data["places"]),
+             self.db.json_param(data["times"]), story_id, len(article.events)])
+        if not article.events:
+            return
+        ids = self.db.next_ids("event_ids", len(article.events))
+        lead_end = _lead_end(article.text)
+        touched: set[int] = set()
+        for idx, (event_id, event) in enumerate(zip(ids, article.events)):
+            cluster_id = self._assign_cluster(event, article, story_id)
+            touched.add(cluster_id)
+            self._insert_event(event_id, idx, cluster_id, story_id, event, article, published_interval, lead_end)
+        for cluster_id in touched:
+            self._refresh_cluster_counts(cluster_id)
+
+    def _assign_story(self, article: Article) -> str:
+        """The story id of the article's nearest stored copy, else its own id; persists its LSH buckets."""
+        sig = dedupe.signature(article.text)
+        keys = dedupe.buckets(sig, self.bands, self.rows)
+        story_id = article.id
+        if sig.n_shingles:
+            sql_in, params = in_list(keys)
+            candidates = self.db.rows(
+                "SELECT s.article_id, s.story_id, s.n_shingles, s.minhash FROM doc_signatures s WHERE s.article_id IN"
+                f" (SELECT DISTINCT article_id FROM lsh_buckets WHERE bucket IN {sql_in})", params)
+            best = None
+            for other_id, other_story, n_shingles, minhash in candidates:
+                other = dedupe.Signature.from_bytes(minhash, n_shingles)
+                if dedupe.same_story(sig, other, self.threshold, self.containment):
+                    score = dedupe.jaccard(sig, other)
+                    if best is None or score > best[0]:
+                        best = (score, other_story)
+            if best:
+                story_id = best[1]
+        self.db.execute("INSERT INTO doc_signatures VALUES (?, ?, ?, ?)",
+                        [article.id, story_id, sig.n_shingles, sig.to_bytes()])
+        if sig.n_shingles:
+            marks = ", ".join("(?, ?)" for _ in keys)
+            self.db.execute(f"INSERT INTO lsh_buckets VALUES {marks}",
+                            [v for key in keys for v in (key, article.id)])
+        return story_id
+
+    def _assign_cluster(self, event: Event, article: Article, story_id: str) -> int:
+        mention = clustering.mention_of(event, article.published, story_id)
+        if mention.scope is None:
+            candidates = self.db.dicts("SELECT * FROM event_clusters WHERE type = ? AND dyad = ? AND scope IS NULL",
+                                       [mention.type, mention.dyad])
+        else:
+            candidates = self.db.dicts("SELECT * FROM event_clusters WHERE type = ? AND dyad = ? AND scope = ?",
+                                       [mention.type, mention.dyad, mention.scope])
+        chosen = clustering.best_cluster(mention, candidates, self.window_days, self.max_km)
+        loc = event.location
+        if chosen is None:
+            [cluster_id] = self.db.next_ids("cluster_ids", 1)
+            self.db.execute(
+                "INSERT INTO event_clusters (id, type, dyad, scope, source, target, is_symmetric, date, day_lo, day_hi,"
+                " loc_name, loc_country, loc_lat, loc_lon, n_mentions, n_articles, n_sources)"
+                f" VALUES ({', '.join('?' * 17)})",
+                [cluster_id, event.type, mention.dyad, mention.scope, event.source, event.target, event.symmetric,
+                 event.date, mention.day_lo, mention.day_hi, loc.name if loc else None, loc.country if loc else None,
+                 loc.lat if loc else None, loc.lon if loc else None, 0, 0, 0])
+            return cluster_id
+        cluster_id = chosen["id"]
+        # A mention with a more precise date or a place with coordinates sharpens what the cluster knows.
+        if event.date and clustering.narrower((chosen["day_lo"], chosen["day_hi"]), (mention.day_lo, mention.day_hi)) \
+                and clustering.date_interval(event.date):
+            self.db.execute("UPDATE event_clusters SET date = ?, day_lo = ?, day_hi = ? WHERE id = ?",
+                            [event.date, mention.day_lo, mention.day_hi, cluster_id])
+        if loc and loc.lat is not None and chosen["loc_lat"] is None:
+            self.db.execute("UPDATE event_clusters SET loc_name = ?, loc_country = ?, loc_lat = ?, loc_lon = ? "
+                            "WHERE id = ?", [loc.name, loc.country, loc.lat, loc.lon, cluster_id])
+        elif loc and chosen["loc_name"] is None:
+            self.db.execute("UPDATE event_clusters SET loc_name = ?, loc_country = ? WHERE id = ?",
+                            [loc.name, loc.country, cluster_id])
+        if chosen["source"] != event.source and len(event.source) > len(chosen["source"]) and event.source != "---" \
+                and not chosen["is_symmetric"]:
+            # keep the most specific code seen (SYRGOV over SYR)
+            self.db.execute("UPDATE event_clusters SET source = ? WHERE id = ?", [event.source, cluster_id])
+        if chosen["target"] != event.target and len(event.target) > len(chosen["target"]) and event.target != "---" \
+                and not chosen["is_symmetric"]:
+            self.db.execute("UPDATE event_clusters SET target = ? WHERE id = ?", [event.target, cluster_id])
+        return cluster_id
+
+    def _insert_event(self, event_id: int, idx: int, cluster_id: int, story_id: str, event: Event, article: Article,
+                      published_interval, lead_end: int) -> None:
+        interval = clustering.date_interval(event.date) or published_interval
+        loc, place = event.location, _place_of(article, event)
+        evidence = event.evidence[0].text if event.evidence else None
+        values = {
+            "id": event_id, "article_id": article.id, "idx": idx, "cluster_id": cluster_id, "story_id": story_id,
+            "type": event.type, "mode": event.mode, "source": event.source, "target": event.target,
+            "source3": clustering.leading(event.source), "target3": clustering.leading(event.target),
+            "source_text": event.source_text, "target_text": event.target_text,
+            "source_actor": event.source_actor, "target_actor": event.target_actor,
+            "date": event.date, "day_lo": interval[0] if interval else None, "day_hi": interval[1] if interval else None,
+            "date_span": self.db.json_param(_span_json(event.date_span)),
+            "loc_name": loc.name if loc else None, "loc_country": loc.country if loc else None,
+            "loc_admin1": place.admin1 if place else None, "loc_kind": place.kind if place else None,
+            "loc_lat": loc.lat if loc else None, "loc_lon": loc.lon if loc else None,
+            "loc_geonames_id": place.geonames_id if place else None,
+            "location_span": self.db.json_param(_span_json(event.location_span)),
+            "attribution": event.attribution, "attribution_span": self.db.json_param(_span_json(event.attribution_span)),
+            "modality": event.modality, "is_symmetric": bool(event.symmetric),
+            "trigger_span": self.db.json_param(_span_json(event.trigger)),
+            "cameo": event.cameo, "quad_class": event.quad_class, "intensity": event.intensity,
+            "confidence": event.confidence,
+            "in_lead": bool(event.evidence) and event.evidence[0].start < lead_end,
+            "evidence": evidence,
+            "evidence_spans": self.db.json_param([asdict(s) for s in event.evidence]),
+        }
+        self.db.execute(f"INSERT INTO events ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        list(values.values()))
+
+    def _refresh_cluster_counts(self, cluster_id: int) -> None:
+        self.db.execute(
+            "UPDATE event_clusters SET"
+            " n_mentions = (SELECT count(*) FROM events WHERE cluster_id = ?),"
+            " n_articles = (SELECT count(DISTINCT article_id) FROM events WHERE cluster_id = ?),"
+            " n_sources = (SELECT count(DISTINCT a.outlet) FROM events e JOIN articles a ON a.id = e.article_id"
+            "              WHERE e.cluster_id = ?),"
+            " first_seen = (SELECT min(a.seen) FROM events e JOIN articles a ON a.id = e.article_id"
+            "               WHERE e.cluster_id = ?),"
+            " last_seen = (SELECT max(a.seen) FROM events e JOIN articles a ON a.id = e.article_id"
+            "              WHERE e.cluster_id = ?)"
+            " WHERE id = ?", [cluster_id] * 6)
+
+    # ---------------------------------------------------------------- reading
+    def list_articles(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict]:
+        """Articles (newest first) with at least one event matching the filters (all articles when none)."""
+        where, params = flt.where(filters)
+        sql = ("SELECT a.id, a.source, a.url, a.title, a.published, a.language, a.n_events, a.story_id, a.outlet,"
+               " a.retrieved, a.added FROM articles a")
+        if where:
+            sql += f" WHERE a.id IN (SELECT e.article_id{EVENT_FROM}{where})"
+        sql += " ORDER BY a.seen DESC, a.id LIMIT ? OFFSET ?"
+        return [{k: plain(v) for k, v in row.items()}
+                for row in self.db.dicts(sql, params + [int(limit), int(offset)])]
+
+    def get_article(self, article_id: str) -> Optional[Article]:
+        rows = self.db.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            return None
+        row = rows[0]
+        events = [self._event_from_row(r) for r in
+                  self.db.dicts("SELECT * FROM events WHERE article_id = ? ORDER BY idx", [article_id])]
+        data = {
+            "source": row["source"], "text": row["text"], "title": row["title"], "published": row["published"],
+            "language": row["language"], "url": row["url"],
+            "retrieved": row["retrieved"].replace(tzinfo=timezone.utc).isoformat() if row["retrieved"] else None,
+            "meta": self.db.load_json(row["meta"]) or {},
+            "sentences": self.db.load_json(row["sentences"]) or [], "actors": self.db.load_json(row["actors"]) or [],
+            "places": self.db.load_json(row["places"]) or [], "times": self.db.load_json(row["times"]) or [],
+            "events": [],
+        }
+        article = article_from_dict(data)
+        article.events = events
+        return article
+
+    def _event_from_row(self, r: dict) -> Event:
+        span = lambda key: Span(**self.db.load_json(r[key])) if r[key] is not None else None  # noqa: E731
+        location = None
+        if r["loc_name"] is not None:
+            location = Location(r["loc_name"], r["loc_country"], r["loc_lat"], r["loc_lon"])
+        return Event(
+            type=r["type"], source=r["source"], target=r["target"],
+            evidence=[Span(**s) for s in self.db.load_json(r["evidence_spans"]) or []], mode=r["mode"],
+            source_text=r["source_text"], target_text=r["target_text"], source_actor=r["source_actor"],
+            target_actor=r["target_actor"], date=r["date"], date_span=span("date_span"), location=location,
+            location_span=span("location_span"), attribution=r["attribution"],
+            attribution_span=span("attribution_span"), modality=r["modality"], symmetric=bool(r["is_symmetric"]),
+            trigger=span("trigger_span"), cameo=r["cameo"], quad_class=r["quad_class"], intensity=r["intensity"],
+            confidence=r["confidence"])
+
+    def _event_dict(self, r: dict) -> dict:
+        location = None
+        if r["loc_name"] is not None:
+            location = {"name": r["loc_name"], "country": r["loc_country"], "lat": r["loc_lat"], "lon": r["loc_lon"]}
+        spans = self.db.load_json(r["evidence_spans"]) or []
+        attribution_span = self.db.load_json(r["attribution_span"])
+        return {
+            "id": r["id"], "article_id": r["article_id"], "cluster_id": r["cluster_id"], "story_id": r["story_id"],
+            "type": r["type"], "mode": r["mode"], "source": r["source"], "target": r["target"],
+            "source_text": r["source_text"], "target_text": r["target_text"], "date": r["date"],
+            "location": location, "attribution": r["attribution"],
+            "attribution_span": [attribution_span["start"], attribution_span["end"]] if attribution_span else None,
+            "modality": r["modality"], "symmetric": bool(r["is_symmetric"]), "quad_class": r["quad_class"],
+            "cameo": r["cameo"], "intensity": r["intensity"], "confidence": r["confidence"],
+            "evidence": r["evidence"], "evidence_spans": [[s["start"], s["end"]] for s in spans],
+            "published": r["published"], "article_title": r["article_title"], "article_source": r["article_source"],
+        }
+
+    _EVENT_COLUMNS = ("SELECT e.*, a.published AS published, a.title AS article_title, a.source AS article_source,"
+                      " a.url AS article_url, a.outlet AS article_outlet, a.added AS article_added")
+
+    def event_rows(self, sort: str = "date", limit: Optional[int] = 100, offset: int = 0,
+                   **filters: Any) -> list[dict]:
+        """Raw event rows (all stored columns plus article_*), for exports."""
+        where, params = flt.where(filters)
+        sql = self._EVENT_COLUMNS + EVENT_FROM + where + flt.order_by(sort)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [int(limit), int(offset)]
+        return self.db.dicts(sql, params)
+
+    def iter_event_rows(self, sort: str = "id", page: int = 5000, **filters: Any) -> Iterator[dict]:
+        """Every matching event row, a page at a time (exports of a large corpus)."""
+        offset = 0
+        while True:
+            rows = self.event_rows(sort=sort, limit=page, offset=offset, **filters)
+            yield from rows
+            if len(rows) < page:
+                return
+            offset += page
+
+    def events(self, sort: str = "date", limit: int = 100, offset: int = 0, **filters: Any) -> list[dict]:
+        return [self._event_dict(r) for r in self.event_rows(sort=sort, limit=limit, offset=offset, **filters)]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = flt.where(filters)
+        return int(first(self.db.rows("SELECT count(*)" + EVENT_FROM + where, params), 0))
+
+    # ---------------------------------------------------------------- clusters
+    _CLUSTER_SORTS = {"date": "c.day_lo ASC NULLS LAST, c.id", "-date": "c.day_lo DESC NULLS LAST, c.id",
+                      "mentions": "c.n_mentions ASC, c.id", "-mentions": "c.n_mentions DESC, c.id",
+                      "sources": "c.n_sources ASC, c.id", "-sources": "c.n_sources DESC, c.id",
+                      "first_seen": "c.first_seen ASC, c.id", "-first_seen": "c.first_seen DESC, c.id",
+                      "last_seen": "c.last_seen ASC, c.id", "-last_seen": "c.last_seen DESC, c.id",
+                      "id": "c.id", "-id": "c.id DESC"}
+
+    def _cluster_dict(self, r: dict, event_ids: list[int]) -> dict:
+        location = None
+        if r["loc_name"] is not None:
+            location = {"name": r["loc_name"], "country": r["loc_country"], "lat": r["loc_lat"], "lon": r["loc_lon"]}
+        return {"id": r["id"], "type": r["type"], "source": r["source"], "target": r["target"],
+                "symmetric": bool(r["is_symmetric"]), "date": r["date"], "location": location,
+                "first_seen": plain(r["first_seen"]), "last_seen": plain(r["last_seen"]),
+                "n_mentions": r["n_mentions"], "n_articles": r["n_articles"], "n_sources": r["n_sources"],
+                "event_ids": event_ids}
+
+    def clusters(self, sort: str = "-mentions", limit: int = 100, offset: int = 0, min_sources: int = 1,
+                 **filters: Any) -> list[dict]:
+        """Event clusters with at least one mention matching the filters."""
+        if sort not in self._CLUSTER_SORTS:
+            raise StoreError(f"sort={sort!r}", f"unknown sort; known: {', '.join(self._CLUSTER_SORTS)}")
+        where, params = flt.where(filters)
+        sql = "SELECT c.* FROM event_clusters c WHERE c.n_sources >= ?"
+        params = [int(min_sources)] + params
+        if where:
+            sql += f" AND c.id IN (SELECT e.cluster_id{EVENT_FROM}{where})"
+        sql += f" ORDER BY {self._CLUSTER_SORTS[sort]} LIMIT ? OFFSET ?"
+        rows = self.db.dicts(sql, params + [int(limit), int(offset)])
+        members: dict[int, list[int]] = {r["id"]: [] for r in rows}
+        if rows:
+            sql_in, ids = in_list(members)
+            for cluster_id, event_id in self.db.rows(
+                    f"SELECT cluster_id, id FROM events WHERE cluster_id IN {sql_in} ORDER BY id", ids):
+                members[cluster_id].append(event_id)
+        return [self._cluster_dict(r, members[r["id"]]) for r in rows]
+
+    def count_clusters(self, min_sources: int = 1, **filters: Any) -> int:
+        where, params = flt.where(filters)
+        sql = "SELECT count(*) FROM event_clusters c WHERE c.n_sources >= ?"
+        if where:
+            sql += f" AND c.id IN (SELECT e.cluster_id{EVENT_FROM}{where})"
+        return int(first(self.db.rows(sql, [int(min_sources)] + params), 0))
+
+    def get_cluster(self, cluster_id: int) -> Optional[dict]:
+        rows = self.db.dicts("SELECT * FROM event_clusters WHERE id = ?", [int(cluster_id)])
+        if not rows:
+            return None
+        events = self.events(cluster_id=int(cluster_id), sort="id", limit=100000)
+        cluster = self._cluster_dict(rows[0], [e["id"] for e in events])
+        cluster["events"] = events
+        sql_in, ids = in_list(sorted({e["article_id"] for e in events}) or [""])
+        cluster["articles"] = [{k: plain(v) for k, v in r.items()} for r in self.db.dicts(
+            "SELECT id, source, url, outlet, title, published, language, story_id FROM articles"
+            f" WHERE id IN {sql_in} ORDER BY seen, id", ids)]
+        return cluster
+
+    # ---------------------------------------------------------------- aggregates
+    def aggregate(self, by: str = "day", group: Optional[str] = None, **filters: Any) -> list[dict]:
+        """Counts for timelines (by day/week/month, optional group) and networks (by dyad: source, target, quads).
+
+        by="type"|"quad_class": {by, [group], count}; by="actor": {actor, count} over either side (full codes);
+        by="country": {country, count} of events involving the country (either actor's leading part or the place).
+        """
+        if by not in AGGREGATES:
+            raise StoreError(f"by={by!r}", f"unknown aggregate; known: {', '.join(AGGREGATES)}")
+        if group is not None and group not in GROUPS:
+            raise StoreError(f"group={group!r}", f"unknown group; known: {', '.join(GROUPS)}")
+        where, params = flt.where(filters)
+        group_sql = f", {GROUPS[group]}" if group else ""
+        group_col = f", {GROUPS[group]} AS grp" if group else ""
+        if by in ("day", "week", "month"):
+            period = self.db.date_trunc(by, "e.day_lo")
+            dated = f"{where} AND e.day_lo IS NOT NULL" if where else " WHERE e.day_lo IS NOT NULL"
+            rows = self.db.dicts(f"SELECT {period} AS period{group_col}, count(*) AS n{EVENT_FROM}{dated}"
+                                 f" GROUP BY {period}{group_sql} ORDER BY 1", params)
+            return [{"period": str(plain(r["period"]))[:10], "group": r.get("grp"), "count": int(r["n"])} for r in rows]
+        if by in ("type", "quad_class"):
+            column = f"e.{by}"
+            rows = self.db.dicts(f"SELECT {column} AS k{group_col}, count(*) AS n{EVENT_FROM}{where}"
+                                 f" GROUP BY {column}{group_sql} ORDER BY n DESC, 1", params)
+            return [{by: r["k"], **({"group": r["grp"]} if group else {}), "count": int(r["n"])} for r in rows]
+        if by == "dyad":
+            quads = ", ".join(f"sum(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
+            rows = self.db.dicts(f"SELECT e.source, e.target, count(*) AS n, {quads}{EVENT_FROM}{where}"
+                                 " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target", params)
+            return [{"source": r["source"], "target": r["target"], "count": int(r["n"]),
+                     "quad": {str(q): int(r[f"q{q}"] or 0) for q in (1, 2, 3, 4)}} for r in rows]
+        if by == "actor":
+            rows = self.db.dicts(
+                f"SELECT code, count(DISTINCT id) AS n FROM (SELECT e.id, e.source AS code{EVENT_FROM}{where}"
+                f" UNION ALL SELECT e.id, e.target AS code{EVENT_FROM}{where}) x WHERE code <> '---'"
+                " GROUP BY code ORDER BY n DESC, code", params + params)
+            return [{"actor": r["code"], "count": int(r["n"])} for r in rows]
+        rows = self.db.dicts(
+            f"SELECT code, count(DISTINCT id) AS n FROM (SELECT e.id, e.source3 AS code{EVENT_FROM}{where}"
+            f" UNION ALL SELECT e.id, e.target3 AS code{EVENT_FROM}{where}"
+            f" UNION ALL SELECT e.id, e.loc_country AS code{EVENT_FROM}{where}) x"
+            " WHERE code IS NOT NULL AND code <> '---' GROUP BY code ORDER BY n DESC, code", params * 3)
+        return [{"country": r["code"], "count": int(r["n"])} for r in rows]
+
+    def actors(self, limit: int = 1000, **filters: Any) -> list[dict]:
+        """Actor codes in matching events (either side), with their most frequent name and event count."""
+        where, params = flt.where(filters)
+        rows = self.db.rows(
+            f"SELECT code, name, count(*) FROM (SELECT e.source AS code, e.source_text AS name{EVENT_FROM}{where}"
+            f" UNION ALL SELECT e.target AS code, e.target_text AS name{EVENT_FROM}{where}) x"
+            " WHERE code <> '---' GROUP BY code, name", params + params)
+        totals: Counter = Counter()
+        names: dict[str, Counter] = {}
+        for code, name, n in rows:
+            totals[code] += n
+            if name:
+                names.setdefault(code, Counter())[name] += n
+        return [{"code": code, "name": names[code].most_common(1)[0][0] if code in names else None, "n_events": n}
+                for code, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+    def places(self, limit: int = 1000, **filters: Any) -> list[dict]:
+        """Event locations in matching events with their event count."""
+        where, params = flt.where(filters)
+        rows = self.db.dicts(
+            f"SELECT e.loc_name AS name, e.loc_country AS country, e.loc_admin1 AS admin1, avg(e.loc_lat) AS lat,"
+            f" avg(e.loc_lon) AS lon, count(*) AS n{EVENT_FROM}{where}{' AND' if where else ' WHERE'}"
+            " e.loc_name IS NOT NULL GROUP BY e.loc_name, e.loc_country, e.loc_admin1 ORDER BY n DESC, e.loc_name"
+            " LIMIT ?", params + [int(limit)])
+        return [{"name": r["name"], "country": r["country"], "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"],
+                 "n_events": int(r["n"])} for r in rows]
+
+    # ---------------------------------------------------------------- housekeeping
+    def failures(self, limit: int = 100) -> list[dict]:
+        return [{k: plain(v) for k, v in r.items()} for r in self.db.dicts(
+            "SELECT id, source, stage, reason, time FROM failures ORDER BY id DESC LIMIT ?", [int(limit)])]
+
+    def stats(self) -> dict:
+        count = lambda sql: int(first(self.db.rows(sql), 0) or 0)  # noqa: E731
+        span = self.db.rows("SELECT min(day_lo), max(day_hi) FROM events")
+        return {
+            "engine": self.db.name, "schema_version": self.schema_version(),
+            "articles": count("SELECT count(*) FROM articles"),
+            "stories": count("SELECT count(DISTINCT story_id) FROM articles"),
+            "events": count("SELECT count(*) FROM events"),
+            "clusters": count("SELECT count(*) FROM event_clusters"),
+            "multi_source_clusters": count("SELECT count(*) FROM event_clusters WHERE n_sources > 1"),
+            "failures": count("SELECT count(*) FROM failures"),
+            "outlets": count("SELECT count(DISTINCT outlet) FROM articles"),
+            "first_event_day": plain(span[0][0]) if span else None,
+            "last_event_day": plain(span[0][1]) if span else None,
+        }
