@@ -64,7 +64,8 @@ def navigation_share(tokens: list[str], stops: frozenset[str]) -> float:
     """Share of a line's content words that navigation vocabulary covers (stop words are neutral)."""
     covered = _covered_by(tokens, navigation_phrases())
     hits = sum(covered)
-    rest = sum(1 for t, c in zip(tokens, covered) if not c and t not in stops)
+    # Stop words and numbers are neutral: "Follow us on Facebook", "941 comments" are all navigation.
+    rest = sum(1 for t, c in zip(tokens, covered) if not c and t not in stops and not t.isdigit())
     return hits / (hits + rest) if hits + rest else 0.0
 
 

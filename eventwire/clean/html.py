@@ -28,11 +28,6 @@ class Extracted:
     meta: dict = field(default_factory=dict)
 
 
-def paragraphs(text: str) -> str:
-    """trafilatura's lines (one per paragraph, heading or list item) joined by a blank line."""
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
 def _published_time(html: str, day: Optional[str]) -> Optional[ParsedDate]:
     """The page's stated publication datetime when it agrees with ``day`` (the wall-clock time as written)."""
     for tag in _PUBLISHED_TIME.finditer(html[:300_000]):
@@ -72,5 +67,26 @@ def extract_html(html: str, source: str, url: Optional[str] = None,
         published = ParsedDate(datetime.strptime(day, "%Y-%m-%d"), has_time=False)
     meta = {"sitename": result.sitename, "author": result.author, "description": result.description,
             "canonical_url": result.url}
-    return Extracted(text=paragraphs(result.text), title=result.title or None, published=published,
+    text = _without_boilerplate(result.text, result.title, retrieved)
+    if not text:
+        raise CleanError(source, "no article text left once boilerplate is removed")
+    return Extracted(text=text, title=result.title or None, published=published,
                      meta={k: v for k, v in meta.items() if v})
+
+
+def _without_boilerplate(text: str, title: Optional[str], retrieved: Optional[datetime]) -> str:
+    """trafilatura's paragraphs minus what is plainly boilerplate on its own (the headline repeated, a
+    dateline, "941 comments", share links) by the same rules as scraped text."""
+    from eventwire.clean.boilerplate import describe, is_boilerplate, tokens_of
+    from eventwire.clean.header import line_date
+    from eventwire.clean.language import detect_language
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    language = detect_language(" ".join(lines))
+    title_key = " ".join(tokens_of(title)) if title else None
+    kept = []
+    for line in lines:
+        described = describe(line.lstrip("-•*· ").strip() or line, language)
+        described.timestamp = line_date(described, retrieved)[0]
+        if not is_boilerplate(described, title_key):
+            kept.append(line)
+    return "\n\n".join(kept)

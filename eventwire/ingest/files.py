@@ -23,12 +23,18 @@ SKIPPED_NAMES = ("README.md", "LICENSE", "LICENSE.md")   # documentation next to
 
 
 def iter_directory(path: str) -> Iterator[str]:
-    """Every file under ``path``, depth-first in sorted order, hidden entries skipped."""
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name not in SKIPPED_NAMES:
-                yield os.path.join(root, name)
+    """Every file under ``path`` in sorted path order (a folder's files where its name sorts), hidden skipped."""
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in SKIPPED_NAMES:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_directory(entry.path)
+        elif entry.is_file():
+            yield entry.path
 
 
 def read_path(path: str, retrieved: Optional[datetime] = None, allow_private: bool = False,
