@@ -42,8 +42,9 @@ export class NetworkView {
       .attr("aria-label", "Actor network: select an actor to filter by it, a link to read the events between two actors");
     const defs = this.svg.append("defs");
     for (const [id, color] of [["arrow-coop", "#0072B2"], ["arrow-mixed", "#9a9a9a"], ["arrow-conflict", "#D55E00"]]) {
+      // Fixed-size heads: the default (scaled by stroke width) makes heavy edges end in huge arrows.
       defs.append("marker").attr("id", id).attr("viewBox", "0 -4 8 8").attr("refX", 8).attr("refY", 0)
-        .attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto")
+        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9).attr("markerHeight", 9).attr("orient", "auto")
         .append("path").attr("d", "M0,-4L8,0L0,4").attr("fill", color);
     }
     this.linkLayer = this.svg.append("g").attr("class", "links");
@@ -73,8 +74,8 @@ export class NetworkView {
     const nodes: Node[] = this.data.nodes.map((n) => ({ ...n, ...(this.positions.get(n.id) ?? {}) }));
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const links: Link[] = this.data.edges.map((e) => ({ source: byId.get(e.source)!, target: byId.get(e.target)!, edge: e }));
-    const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.count))]).range([5, Math.min(26, width / 14)]);
-    const stroke = scaleSqrt().domain([0, Math.max(1, ...links.map((l) => l.edge.count))]).range([1, 7]);
+    const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.count))]).range([4, Math.min(17, width / 22)]);
+    const stroke = scaleSqrt().domain([0, Math.max(1, ...links.map((l) => l.edge.count))]).range([1.2, 5]);
 
     const linkSel = this.linkLayer.selectAll<SVGLineElement, Link>("line.link")
       .data(links, (l) => `${l.edge.source}>${l.edge.target}`)
