@@ -1,0 +1,143 @@
+"""The event coder: fills Article.events from an annotated article (actors, places, times, spaCy Doc).
+
+    code(article) -> Article
+
+For each sentence: triggers (lexicon) → source/target (dependencies + actors/) → attribution → modality →
+date and place → Event; repeats of one event are merged. Events need both a source and a target actor;
+those whose actors could not be coded ("---") are dropped unless ``keep_unknown`` (they cannot be used by
+anyone downstream and a coder that names no one is guessing).
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from eventwire.errors import CodeError
+from eventwire.events import arguments, attribution, merge, modality, triggers, when_where
+from eventwire.events.lexicon import type_info
+from eventwire.model import Article, Event, Span
+
+__all__ = ["code", "code_rules"]
+
+# Types where one side acting "with" the other says nothing of direction (meetings, clashes, alliances).
+_SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
+# Material acts whose target may be read from where they happened ("airstrikes ... in Damascus").
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+_MAX_PAIRS = 6
+
+
+def _paragraph_of(text: str, start: int) -> int:
+    return text.count("\n", 0, start)
+
+
+def _sentence_span(article: Article, sentence) -> Span:
+    return Span.of(article.text, sentence.start_char, sentence.end_char)
+
+
+def _speaker_arg(index, attr) -> Optional[arguments.Arg]:
+    if attr is None or attr.speaker is None:
+        return None
+    return arguments.np_arg(index, attr.speaker)
+
+
+def _confidence(trigger, source, target, explicit_date: bool, used_fallback: bool) -> float:
+    score = 0.45
+    score += 0.15 if trigger.pos == "VERB" else 0.1
+    score += 0.1 if source.code != "---" and target.code != "---" else -0.2
+    score += 0.05 if explicit_date else 0.0
+    score -= 0.15 if used_fallback or target.from_place else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def code_rules(article: Article, keep_unknown: bool = False) -> Article:
+    """The rule coder (dependency patterns over a shipped lexicon)."""
+    doc = article.doc
+    if doc is None:
+        raise CodeError(article.source, "article is not annotated (no spaCy Doc): run pipeline.annotate first")
+    index = arguments.ActorIndex(article)
+    candidates: list[tuple[Event, int, bool]] = []
+    carried: Optional[attribution.Attribution] = None
+    paragraph = -1
+    for sentence_no, sentence in enumerate(doc.sents):
+        this_paragraph = _paragraph_of(article.text, sentence.start_char)
+        if this_paragraph != paragraph:
+            carried, paragraph = None, this_paragraph
+        evidence = _sentence_span(article, sentence)
+        sentence_attr: Optional[attribution.Attribution] = None
+        for trig in triggers.find(sentence):
+            frame = arguments.frame_of(index, trig)
+            attr = attribution.find(article, index, trig.token, sentence)
+            if attr is not None and attr.kind in ("verb", "according"):
+                sentence_attr = sentence_attr or attr
+            if attr is None and carried is not None:
+                attr = carried
+            if not frame.sources and trig.symmetric and attr is not None:
+                # "Sharaa confirmed that talks with Israel were underway": the speaker is a party to the talks
+                speaker = _speaker_arg(index, attr)
+                if speaker is not None and speaker.code != "---":
+                    frame.sources = [speaker]
+            used_fallback = False
+            if frame.sources and not frame.targets:
+                fallback = arguments.fallback_target(index, trig, frame.sources[0])
+                if fallback is not None:
+                    frame.targets, used_fallback = [fallback], True
+            exclude = [(a.start, a.end) for a in frame.sources + frame.targets if not a.from_place]
+            target_place = None
+            if frame.targets and frame.targets[0].from_place:
+                target_place = next((p for p in article.places if p.span.start == frame.targets[0].start), None)
+            location, location_span = when_where.event_location(
+                article, trig.token, sentence, trig.type, exclude,
+                frame.targets[0].code if frame.targets else None, target_place)
+            if frame.sources and not frame.targets and trig.type in _PLACE_TARGET_TYPES and location is not None \
+                    and location.country and location.country != frame.sources[0].code[:3]:
+                # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
+                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
+            if not frame.sources or not frame.targets:
+                if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token):
+                    attached = merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no,
+                                                   [evidence], attr.text if attr else None,
+                                                   attr.span if attr else None)
+                    if attached:
+                        continue
+                continue
+            date, date_span, explicit_date = when_where.event_date(article, trig.token, sentence)
+            mod = modality.decide(trig.token, attr)
+            info = type_info(trig.type, trig.mode)
+            pairs = [(s, t) for s in frame.sources for t in frame.targets][:_MAX_PAIRS]
+            for source, target in pairs:
+                if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
+                    continue
+                if source.code == target.code and source.text.lower() == target.text.lower():
+                    continue
+                if not keep_unknown and "---" in (source.code, target.code):
+                    continue
+                event = Event(
+                    type=trig.type, source=source.code, target=target.code, evidence=[evidence], mode=trig.mode,
+                    source_text=source.text, target_text=target.text, source_actor=source.actor,
+                    target_actor=target.actor, date=date, date_span=date_span, location=location,
+                    location_span=location_span, attribution=attr.text if attr else None,
+                    attribution_span=attr.span if attr else None, modality=mod,
+                    symmetric=frame.symmetric or trig.type in _SYMMETRIC_TYPES,
+                    trigger=Span.of(article.text, trig.token.idx, trig.token.idx + len(trig.token.text)),
+                    cameo=info.get("cameo"), quad_class=info.get("quad_class"), intensity=info.get("intensity"),
+                    confidence=_confidence(trig, source, target, explicit_date, used_fallback),
+                )
+                candidates.append((event, sentence_no, merge.is_anaphoric(trig.token)))
+        if sentence_attr is not None and attribution.opens_frame(sentence):
+            carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker, "carried")
+        elif sentence_attr is None and attribution.opens_frame(sentence):
+            carried = None
+    article.events = merge.merge(candidates)
+    return article
+
+
+def code(article: Article, coder: Optional[str] = None) -> Article:
+    """Fills article.events. ``coder``: "rules" (default) or "llm" (eventwire.events.llm; needs
+    EVENTWIRE_LLM_URL and EVENTWIRE_LLM_MODEL); the default comes from EVENTWIRE_CODER."""
+    coder = (coder or os.environ.get("EVENTWIRE_CODER") or "rules").lower()
+    if coder == "llm":
+        from eventwire.events import llm
+        return llm.code(article)
+    if coder != "rules":
+        raise CodeError(article.source, f"unknown coder {coder!r} (rules | llm)")
+    return code_rules(article)

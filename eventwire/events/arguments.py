@@ -1,0 +1,369 @@
+"""Source and target of a trigger, read from the dependency parse and the actor mentions of actors/.
+
+Covers actives (nsubj → dobj / prepositional object), passives (nsubjpass ← agent), coordination (a pair
+of conjoined subjects is a symmetric dyad; conjoined objects give one event each), light verbs (the subject
+of "carried out" owns the offensive), possessives and nationality modifiers ("Turkey's offensive", "the
+Turkish offensive"), participles ("airstrikes targeting X"), relative clauses and controlled infinitives.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+from eventwire.events.lexicon import cues, lexicon
+from eventwire.events.triggers import Trigger
+from eventwire.model import Article
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Types whose object is often the actor's own forces ("withdrew its troops", "deployed soldiers").
+_OWN_FORCE_TYPES = {"RETREAT", "MOBILIZE"}
+# Speech acts whose target may sit inside what was said ("warned that X ...", "vowed to crush X").
+_SPEECH_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
+# Types whose object is often abstract ("support for returning to the terms ...") so that the actor
+# concerned is named deeper inside the phrase.
+_DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+# Modifiers that stay inside a noun phrase's core (a relative clause or a prepositional phrase does not).
+_CORE_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod", "prep"}
+
+
+@dataclass
+class Arg:
+    """One side of an event: an actor code with the text it was read from."""
+    code: str
+    text: str
+    start: int
+    end: int
+    actor: Optional[int] = None     # index into Article.actors
+    from_place: bool = False        # a place standing for its country ("captured the Golan Heights")
+
+
+@dataclass
+class Frame:
+    sources: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    symmetric: bool = False
+
+
+class ActorIndex:
+    """Actor mentions of an article by character offset, with coreference followed to a coded mention."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.mentions = sorted(range(len(article.actors)), key=lambda i: article.actors[i].span.start)
+        self.starts = [article.actors[i].span.start for i in self.mentions]
+        self.places = sorted(article.places, key=lambda p: p.span.start)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        k = bisect.bisect_left(self.starts, end)
+        found = []
+        for j in range(k - 1, -1, -1):
+            i = self.mentions[j]
+            span = self.article.actors[i].span
+            if span.end > start:
+                found.append(i)
+            if start - span.start > 300:   # mentions are short; stop scanning far to the left
+                break
+        return sorted(found, key=lambda i: self.article.actors[i].span.start)
+
+    def code_of(self, i: int) -> tuple[str, int]:
+        """The code of mention i, following refers_to from a pronoun or description to a coded mention."""
+        seen = set()
+        actors = self.article.actors
+        j = i
+        while actors[j].code in ("---", "", None) and actors[j].refers_to is not None and j not in seen:
+            seen.add(j)
+            j = actors[j].refers_to
+            if not 0 <= j < len(actors):
+                return actors[i].code or "---", i
+        return actors[j].code or "---", j
+
+    def place_at(self, start: int, end: int):
+        for place in self.places:
+            if place.span.start < end and place.span.end > start:
+                return place
+        return None
+
+
+def _arg_from_mention(index: ActorIndex, i: int) -> Arg:
+    mention = index.article.actors[i]
+    code, _ = index.code_of(i)
+    return Arg(code, mention.span.text, mention.span.start, mention.span.end, i)
+
+
+def _core_range(token) -> tuple[int, int]:
+    """Character range of a noun phrase without its relative clauses and trailing modifiers."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in _CORE_DEPS:
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    return left.idx, token.idx + len(token.text)
+
+
+def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) -> Optional[Arg]:
+    """The actor a noun phrase headed by ``token`` names, or None when it names none."""
+    if token is None or depth > 3:
+        return None
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return np_arg(index, token.head.head, allow_place, depth + 1)   # "Washington, which supported"
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    covering = index.overlapping(head_start, head_end)
+    if covering:
+        return _arg_from_mention(index, covering[-1])
+    for child in token.children:
+        if child.dep_ == "appos":   # "Assad's main backers, Iran and Russia": the apposition names them
+            found = np_arg(index, child, allow_place, depth + 1)
+            if found:
+                return found
+    start, end = _core_range(token)
+    inside = index.overlapping(start, head_start)
+    if inside:
+        # Nearest to the head wins: "the Syrian government delegation" → the "Syrian government" mention
+        return _arg_from_mention(index, inside[-1])
+    for child in token.children:
+        # "the government of Syria", "members of Hamas", "officials from Damascus"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = np_arg(index, pobj, allow_place, depth + 1)
+                    if found:
+                        return found
+    if allow_place:
+        place = index.place_at(start, head_end)
+        if place is not None and place.country:
+            return Arg(place.country, place.span.text, place.span.start, place.span.end, None, True)
+    return None
+
+
+def _with_conjuncts(token) -> list:
+    tokens = [token] + [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and c.i > token.i]
+    appos = next((c for c in token.children if c.dep_ == "appos"), None)
+    if appos is not None and len(tokens) == 1:
+        tokens += [c for c in appos.conjuncts if c.i > appos.i]   # "backers, Iran and Russia"
+    return tokens
+
+
+def _args(index: ActorIndex, token, allow_place: bool = False) -> list[Arg]:
+    found = []
+    for tok in _with_conjuncts(token):
+        arg = np_arg(index, tok, allow_place)
+        if arg is not None and all(a.start != arg.start for a in found):
+            found.append(arg)
+    return found
+
+
+def _child(token, *deps):
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and any(c.dep_ == "agent" for c in verb.children))
+
+
+def subject_of(verb, depth: int = 0):
+    """The token that is the verb's agent: its own subject, or the one it inherits through coordination,
+    control ("urged Y to withdraw" → Y), adverbial participles and relative clauses."""
+    if verb is None or depth > 5:
+        return None
+    if _is_passive(verb):
+        agent = _child(verb, "agent")
+        return _pobj(agent) if agent is not None else None
+    subj = _child(verb, "nsubj", "csubj", "expl")
+    if subj is not None:
+        return subj
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        obj = _child(head, "dobj", "dative")
+        return obj if obj is not None else subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "ccomp") and verb.tag_ in ("VBG", "VBN"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp":          # "By withdrawing support ..., the US ..."
+        return subject_of(head.head, depth + 1) if head.head is not head else None
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+        return head                   # "forces fighting alongside", "Washington, which supported"
+    return None
+
+
+def _prep_objects(token, preps) -> list:
+    objs = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps and child.lower_ != "by":
+            pobj = _pobj(child)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                objs.append((child.lower_, pobj))
+    return objs
+
+
+def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
+    verb = trigger.token
+    lex = lexicon()
+    frame = Frame(symmetric=trigger.symmetric)
+    passive = _is_passive(verb)
+    subj = subject_of(verb)
+    if subj is not None:
+        frame.sources = _args(index, subj)
+    targets = []
+    if passive:
+        patient = _child(verb, "nsubjpass")
+        if patient is None and verb.dep_ in ("acl", "amod"):
+            patient = verb.head       # "forces supported by the US", "US-backed forces"
+        if patient is not None:
+            targets.append(patient)
+    for dep in ("dobj", "dative"):
+        obj = _child(verb, dep)
+        if obj is not None:
+            targets.append(obj)
+    preps = lex.target_preps.get(trigger.type, lex.default_preps)
+    for _, pobj in _prep_objects(verb, preps):
+        targets.append(pobj)
+    for tok in targets:
+        frame.targets.extend(a for a in _args(index, tok, allow_place=True) if a not in frame.targets)
+    if trigger.type in _OWN_FORCE_TYPES and frame.sources:
+        # "withdraw US troops from Syria", "deploy troops to": own forces are the means, the place the target
+        lead = frame.sources[0].code[:3]
+        frame.targets = [a for a in frame.targets if a.code[:3] != lead]
+        if not frame.targets:
+            for _, pobj in _prep_objects(verb, ("from", "to", "into", "in", "out")):
+                frame.targets = [a for a in _args(index, pobj, allow_place=True) if a.code[:3] != lead]
+                if frame.targets:
+                    break
+    if not frame.targets and trigger.type in _SPEECH_TYPES:
+        # "warned that Turkish troops ...", "vowed to strangle a force": the content names the target,
+        # the first actor there that is not the speaker's own side
+        lead = frame.sources[0].code[:3] if frame.sources else None
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            for tok in comp.subtree:
+                if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
+                    continue
+                arg = np_arg(index, tok)
+                if arg is not None and arg.code[:3] != lead and arg.code != "---":
+                    frame.targets = [arg]
+                    break
+            if frame.targets:
+                break
+    return frame
+
+
+def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
+    noun = trigger.token
+    lex = lexicon()
+    frame = Frame(symmetric=trigger.symmetric)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head            # "airstrikes and shelling": the second noun shares the first's place
+    # Source: possessive, nationality/actor modifier, "by" phrase, or the subject of the verb carrying it.
+    sources: list[Arg] = []
+    modifier_args: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = _args(index, child)
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            arg = np_arg(index, child)
+            if arg is not None and all(arg.start != a.start for a in modifier_args):
+                modifier_args.append(arg)
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by" and not sources:
+            pobj = _pobj(child)
+            if pobj is not None:
+                sources = _args(index, pobj)
+    carrier = None
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        carrier = first.head.head     # "a campaign of airstrikes": the campaign carries them
+    holder = carrier if carrier is not None else first
+    if not sources and holder.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and holder.head.pos_ in ("VERB", "AUX"):
+        verb = holder.head
+        if verb.lemma_.lower() not in cues().reporting_verbs:
+            subj = subject_of(verb) if holder.dep_ != "nsubjpass" else None
+            if subj is not None:
+                sources = _args(index, subj)
+    if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX") \
+            and holder.head.lower_ in ("in", "during", "through", "amid"):
+        verb = holder.head.head       # "were killed in clashes with US forces", "engaged in talks with"
+        subj = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
+        if subj is not None:
+            sources = _args(index, subj)
+    if not sources and modifier_args:
+        # The modifier nearest the noun is its agent: "the Trump-endorsed Saudi war" → Saudi
+        sources, modifier_args = modifier_args[-1:], modifier_args[:-1]
+    frame.sources = sources
+    # Target: the prepositional object the type takes, a participle's object, or a remaining modifier.
+    preps = tuple(p for p in lex.target_preps.get(trigger.type, lex.noun_preps) if p in lex.noun_preps or p == "in")
+    holders = [noun]
+    if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head)     # "clashes had erupted between X and Y"
+    if carrier is not None:
+        holders.append(carrier)
+    targets: list[Arg] = []
+    for holder_tok in holders:
+        for prep, pobj in _prep_objects(holder_tok, preps):
+            if prep == "of" and (noun.lemma_.lower() in lex.of_is_agent or noun.lower_ in lex.of_is_agent):
+                if not frame.sources:
+                    frame.sources = _args(index, pobj)
+                continue
+            if prep == "in" and trigger.type not in ("ASSAULT", "SANCTION", "MOBILIZE"):
+                continue
+            if prep == "between" or prep == "among":
+                pair = _args(index, pobj)
+                if len(pair) >= 2 and not frame.sources:
+                    frame.sources, targets = pair[:1], pair[1:2]
+                    frame.symmetric = True
+                    continue
+            found = _args(index, pobj, allow_place=prep != "in")
+            if prep == "in":
+                found = [a for a in found if not a.from_place]   # a place "in" is where, not whom
+            targets.extend(a for a in found if a not in targets)
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.tag_ in ("VBG", "VBN") and not targets:
+            obj = _child(child, "dobj")       # "airstrikes targeting Syrian military infrastructure"
+            if obj is None:
+                pobjs = [p for _, p in _prep_objects(child, ("at", "against", "on"))]
+                obj = pobjs[0] if pobjs else None
+            if obj is not None:
+                targets = _args(index, obj, allow_place=True)
+    if not targets and modifier_args:
+        lead = frame.sources[0].code[:3] if frame.sources else None
+        targets = [a for a in modifier_args if a.code[:3] != lead][:1]
+    frame.targets = targets
+    return frame
+
+
+def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
+    """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
+    frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
+    if not frame.targets and len(frame.sources) >= 2:
+        # "Israel and Syria have initiated talks": the coordinated parties act on each other
+        frame.targets = frame.sources[1:2]
+        frame.sources = frame.sources[:1]
+        frame.symmetric = True
+    return frame
+
+
+def fallback_target(index: ActorIndex, trigger: Trigger, source: Optional[Arg]) -> Optional[Arg]:
+    """The first actor named inside the trigger's own phrase after it ("support for returning to the
+    ceasefire terms, which established a U.N.-monitored zone" → UN), when the parse gave no target."""
+    token = trigger.token
+    if trigger.type not in _DEEP_TARGET_TYPES:
+        return None
+    roots = [c for c in token.children if c.dep_ in ("prep", "dobj", "acl")]
+    for root in roots:
+        # A clause hung on "that"/"because" is a reason or a report, not the object: skip it
+        skip = {t.i for c in root.subtree if c.dep_ in ("advcl", "ccomp") or
+                any(g.dep_ == "mark" for g in c.children) for t in c.subtree}
+        for tok in root.subtree:
+            if tok.i in skip or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            arg = np_arg(index, tok)
+            if arg is not None and arg.code != "---" and (source is None or arg.code[:3] != source.code[:3]):
+                return arg
+    return None

@@ -1,0 +1,119 @@
+"""Event triggers: the verbs and event nouns of a sentence that the lexicon codes, with their type and mode."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from eventwire.events.lexicon import Entry, cues, lexicon
+
+# Types whose verb governs another event as its content ("agreed to withdraw", "urged X to attack",
+# "refused to discuss", "vowed to strangle"): the governed event is what was said, not what happened.
+_SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"}
+# Clausal links through which a speech act governs its content.
+_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
+
+
+@dataclass
+class Trigger:
+    token: object                 # the spaCy Token that states the event (verb or event noun)
+    type: str
+    mode: Optional[str]
+    pos: str                      # "VERB" | "NOUN"
+    symmetric: bool
+    light_verb: object = None     # for a noun: the verb it is the object of ("carried out" an offensive)
+
+
+def _child_words(token) -> set[str]:
+    words = set()
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.add(child.lower_)
+        if child.dep_ == "prep":   # "vote of confidence": the word after the preposition counts too
+            words.update(g.lemma_.lower() for g in child.children)
+    return words
+
+
+def _match(entries: Iterable[Entry], token) -> Optional[Entry]:
+    words = None
+    for entry in entries:
+        if not entry.needs:
+            return entry
+        words = words if words is not None else _child_words(token)
+        if all(w in words for w in entry.needs):
+            return entry
+    return None
+
+
+def _is_verbal(token) -> bool:
+    # Participles used as modifiers ("a mediating role", "US-backed forces") still state an action.
+    return token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBG", "VBN", "VBD") and token.pos_ in ("ADJ", "NOUN"))
+
+
+def _non_specific(token) -> bool:
+    """'past attacks', 'previous negotiations', 'possible strikes': no particular event is stated."""
+    non_specific = cues().non_specific
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in non_specific for c in token.children)
+
+
+def _verb_entry(token) -> Optional[Entry]:
+    lex = lexicon()
+    entries = lex.verbs.get(token.lemma_.lower()) or lex.verbs.get(token.lower_)
+    if not entries:
+        return None
+    entry = _match(entries, token)
+    if entry and entry.head in lex.needs_object_and_complement and not entry.needs:
+        # "told the US to get out", "wants the Russians to ensure": an order, not "told reporters that"
+        deps = {c.dep_ for c in token.children}
+        ordered = ("dobj" in deps or "dative" in deps) and "xcomp" in deps
+        wanted = token.lemma_ == "want" and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
+        if not (ordered or wanted):
+            return None
+    return entry
+
+
+def _noun_entry(token) -> Optional[Entry]:
+    lex = lexicon()
+    entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    return _match(entries, token) if entries else None
+
+
+def find(sentence) -> list[Trigger]:
+    """Triggers of one sentence (a spaCy Span), in text order, minus those governed by a speech act."""
+    lex = lexicon()
+    found: list[Trigger] = []
+    for token in sentence:
+        entry = None
+        if _is_verbal(token):
+            entry = _verb_entry(token)
+            if entry and token.lemma_.lower() in lex.light_verbs:
+                # A light verb yields to the event noun it carries: "approved the return of", "signed a deal"
+                if any(c.dep_ == "dobj" and _noun_entry(c) for c in token.children):
+                    entry = None
+        elif token.pos_ in ("NOUN", "PROPN"):
+            entry = _noun_entry(token)
+            if entry and _non_specific(token):
+                entry = None
+        if entry is None:
+            continue
+        symmetric = token.lemma_.lower() in lex.symmetric or token.lower_ in lex.symmetric
+        light = token.head if entry.pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB" else None
+        found.append(Trigger(token, entry.type, entry.mode, entry.pos, symmetric, light))
+    by_token = {t.token.i: t for t in found}
+    return [t for t in found if not _governed_by_speech_act(t, by_token)]
+
+
+def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
+    token = trigger.token
+    for _ in range(4):
+        if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj"}:
+            return False
+        head = token.head
+        governor = by_token.get(head.i)
+        if governor is not None and governor.pos == "VERB" and governor.type in _SPEECH_ACT_TYPES:
+            return True
+        # Through a plain verb only by an infinitive chain: "agreed to begin talks"
+        if head.pos_ == "VERB" and governor is None and token.dep_ not in ("xcomp", "dobj"):
+            return False
+        token = head
+    return False

@@ -1,0 +1,121 @@
+"""When and where an event happened: the time expression and place of its own clause (from time/ and geo/),
+else a defensible default (the publication month; the target's country for an act on its soil)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from eventwire.model import Article, Location, Span
+
+# Prepositions that put an event somewhere ("in Riyadh", "near Damascus", "withdraw from Syria").
+_PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "into", "from", "to", "throughout",
+                "within", "along", "on", "towards", "toward", "over", "off"}
+# Material acts happen where their target is when the text names no place (an airstrike "on Syria").
+_TARGET_COUNTRY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"}
+_NON_COUNTRY_LEADS = {"IGO", "UNO", "NGO", "MNC", "---", "INT", "REL", "CVL", "JEW"}
+
+
+def clause_of(token):
+    """The head of the clause stating the event (a noun climbs to the verb that carries it)."""
+    current = token
+    for _ in range(8):
+        if current.dep_ in _CLAUSE_DEPS or current.head is current:
+            return current
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
+            return current
+        current = current.head
+    return current
+
+
+def _within(span_start, span_end, tok_range):
+    return tok_range[0] <= span_start and span_end <= tok_range[1]
+
+
+def _range(token):
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def event_date(article: Article, token, sentence) -> tuple[Optional[str], Optional[Span], bool]:
+    """(value, span, explicit): the nearest resolved time in the clause, else in the sentence, else the
+    publication month (explicit False): a news report states recent events unless it dates them."""
+    times = [t for t in article.times
+             if t.value and sentence.start_char <= t.span.start and t.span.end <= sentence.end_char]
+    if times:
+        clause = _range(clause_of(token))
+        in_clause = [t for t in times if _within(t.span.start, t.span.end, clause)]
+        pool = in_clause or times
+        best = min(pool, key=lambda t: abs(t.span.start - token.idx))
+        return best.value, best.span, True
+    if article.published:
+        return article.published[:7], None, False
+    return None, None, False
+
+
+def _place_token_ok(doc, place) -> bool:
+    """A place counts as where the event happened when a locative preposition introduces it."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    tok = root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+            return True
+        if tok.dep_ in ("compound", "amod", "appos", "conj", "pobj") and tok.head is not tok:
+            tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+            continue
+        break
+    return False
+
+
+def _location_of(place) -> Location:
+    return Location(place.name, place.country, place.lat, place.lon)
+
+
+@lru_cache(maxsize=512)
+def country_location(iso3: str) -> Optional[Location]:
+    """A country as a location: its name and code, without a point (a country is not a place on a map)."""
+    if not iso3 or iso3 in _NON_COUNTRY_LEADS:
+        return None
+    name = None
+    try:
+        from eventwire.geo import country_place
+        place = country_place(iso3)
+        name = getattr(place, "name", None) if place is not None else None
+    except Exception:  # geo/ not ready or no such country: fall back to pycountry's name
+        name = None
+    if name is None:
+        import pycountry
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is None:
+            return None
+        name = getattr(country, "common_name", None) or country.name
+    return Location(name, iso3, None, None)
+
+
+def event_location(article: Article, token, sentence, event_type: str, exclude: list[tuple[int, int]],
+                   target_code: Optional[str], target_place=None) -> tuple[Optional[Location], Optional[Span]]:
+    """The place of the event's clause, else a place introduced by a locative preposition in the sentence,
+    else (for material acts) the target's country."""
+    doc = article.doc
+    places = [p for p in article.places
+              if sentence.start_char <= p.span.start and p.span.end <= sentence.end_char and p.country
+              and not any(p.span.start < e and p.span.end > s for s, e in exclude)]
+    if target_place is not None:
+        return _location_of(target_place), target_place.span
+    if places:
+        clause = _range(clause_of(token))
+        own = _range(token)
+        ranked = sorted(places, key=lambda p: (not _within(p.span.start, p.span.end, own),
+                                               not _within(p.span.start, p.span.end, clause),
+                                               abs(p.span.start - token.idx)))
+        for place in ranked:
+            if _within(place.span.start, place.span.end, clause) and _place_token_ok(doc, place):
+                return _location_of(place), place.span
+        for place in ranked:
+            if _place_token_ok(doc, place):
+                return _location_of(place), place.span
+    if event_type in _TARGET_COUNTRY_TYPES and target_code:
+        return country_location(target_code[:3]), None
+    return None, None
