@@ -1,0 +1,569 @@
+"""Mentions → CAMEO-style actor codes: dictionary names, noun phrases with role words, people by their role in
+context, and simple coreference (surnames, pronouns, definite descriptions).
+
+The pass works in three steps over the spaCy Doc made by nlp/:
+1. candidates: dictionary matches expanded to their noun phrase ("the Israeli foreign ministry" → ISRGOV),
+   group words (Druze, Kurdish), PERSON entities, surname-like tokens, pronouns and definite descriptions;
+2. a country trail: every country-bearing word in the text and every geocoded place (article.places);
+3. an ordered pass that fills codes from context and links later mentions to their antecedents.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from eventwire.actors import dictionary
+from eventwire.actors.dictionary import COUNTRY_KINDS, NON_COUNTRY_PREFIXES, Entry
+from eventwire.model import ActorMention, Article, Span
+
+# Dependency labels of a word that modifies the noun it hangs on (its noun phrase goes on to that noun).
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Entity labels under which a capital's name is part of another name (the Washington Post, Moscow Metro).
+NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+SECTOR_ORDER = ("GOV", "MIL", "REB", "INS", "OPP", "COP", "JUD", "LEG", "SPY", "MED", "REL", "ETH", "BUS", "CVL")
+
+
+@dataclass
+class Candidate:
+    start: int                      # token indices [start, end)
+    end: int
+    kind: str                       # name | country | demonym | capital | group | description | pronoun | surname
+    code: Optional[str] = None      # None: to be filled from context in the ordered pass
+    name: Optional[str] = None
+    wikidata: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    person: bool = False
+    head: int = -1                  # token index of the syntactic head (for subject salience)
+    countries: tuple = ()           # candidate home countries of a group word
+    pair: bool = False              # "the two adversaries": the last two country actors
+    extra: dict = field(default_factory=dict)
+
+
+def country_of(code: Optional[str]) -> Optional[str]:
+    if not code or code[:3] in NON_COUNTRY_PREFIXES:
+        return None
+    return code[:3]
+
+
+def compose(country: Optional[str], sector: Optional[str]) -> str:
+    return (country or "---") + (sector or "")
+
+
+# ---------------------------------------------------------------- role words
+def sector_of_tokens(tokens) -> Optional[str]:
+    """The sector named by role words in a token run: the phrase nearest the end (the head noun) wins."""
+    lex = dictionary.roles()
+    sector_of, longest = lex["sector_of"], lex["max_phrase"]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    words = [t.lower_ for t in tokens]
+    for end in range(len(tokens), 0, -1):
+        for size in range(min(longest, end), 0, -1):
+            for seq in (words[end - size:end], lemmas[end - size:end]):
+                phrase = " ".join(seq)
+                if phrase in sector_of:
+                    return sector_of[phrase]
+    return None
+
+
+def is_person_role(tokens) -> bool:
+    lex = dictionary.roles()
+    return any(t.lemma_.lower() in lex["person_roles"] or t.lower_ in lex["person_roles"] for t in tokens)
+
+
+# ---------------------------------------------------------------- step 1: candidates
+def _entity_at(doc, i):
+    token = doc[i]
+    if token.ent_iob_ == "O":
+        return None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _pick_entry(entries: list[Entry], article_codes: Counter) -> Entry:
+    """Several entries share a name (Congolese): take the one the rest of the article speaks about most."""
+    if len(entries) == 1:
+        return entries[0]
+    return max(entries, key=lambda e: (article_codes.get(e.code[:3], 0), -entries.index(e)))
+
+
+def dictionary_matches(doc):
+    """Spans labelled ACTOR (a dictionary alias) or GROUP (an ethnic/religious group word), longest, no overlaps."""
+    from spacy.tokens import Span as DocSpan
+    from spacy.util import filter_spans
+    matcher = dictionary.matcher_for(doc.vocab, _make_doc(doc))
+    spans = []
+    for match_id, start, end in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        text = doc[start:end].text
+        if label == "GROUP":
+            if text[:1].isupper():               # group words are proper adjectives: "Druze", "Kurdish"
+                spans.append(DocSpan(doc, start, end, label="GROUP"))
+        elif dictionary.candidates(text):
+            spans.append(DocSpan(doc, start, end, label="ACTOR"))
+    return filter_spans(spans)
+
+
+def _make_doc(doc):
+    from eventwire import nlp
+    return nlp.get_pipeline(doc.lang_ if doc.lang_ else "en").make_doc
+
+
+def _shouting(doc, span) -> bool:
+    """An acronym inside an all-caps run (a headline, a slogan) is more likely a word: IS, US, WHO."""
+    near = [t for t in (doc[span.start - 1] if span.start > 0 else None,
+                        doc[span.end] if span.end < len(doc) else None) if t is not None and t.is_alpha]
+    return bool(near) and all(t.is_upper and len(t) > 1 for t in near)
+
+
+def _np_head(token):
+    """The noun a modifier word hangs on (Israeli → ministry; U.S. → Trump), or the token itself."""
+    head = token
+    while head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        head = head.head
+    return head
+
+
+def _left_edge(doc, head, anchor_start):
+    """Start of the mention: the first role word or anchor to the left of the head (skipping det and numbers)."""
+    start = min(anchor_start, head.i)
+    for t in head.lefts:
+        if t.dep_ in MODIFIER_DEPS and t.i < start:
+            start = t.i
+    while start < head.i and doc[start].pos_ in ("DET", "NUM", "PUNCT"):
+        start += 1
+    return start
+
+
+def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candidate], list[tuple[int, str]]]:
+    """Dictionary and group-word matches, each expanded to its noun phrase; also returns the country trail."""
+    lex = dictionary.roles()
+    cands: list[Candidate] = []
+    trail: list[tuple[int, str]] = []
+    for span in dictionary_matches(doc):
+        root = span.root
+        if span.label_ == "GROUP":
+            word = span.text.lower()
+            info = lex["groups"].get(word) or lex["groups"].get(word.rstrip("s"), {})
+            head = _np_head(root)
+            start = _left_edge(doc, head, span.start) if head.i != root.i else span.start
+            end = head.i + 1 if head.i != root.i else span.end
+            tokens = [t for t in doc[span.end:end]]
+            role = sector_of_tokens(tokens) if tokens else None
+            if head.i != root.i and head.lemma_.lower() in lex["group_heads"]:
+                role = None                      # "Druze community": the group itself, not civilians
+            elif head.i != root.i and role is None:
+                continue                         # "Arab-Israeli war", "Kurdish language": not an actor
+            cands.append(Candidate(start, end, "group", sector=role or info.get("sector", "ETH"), head=head.i,
+                                   countries=tuple(info.get("countries", ())), name=span.text))
+            continue
+        entries = dictionary.candidates(span.text)
+        entry = _pick_entry(entries, article_codes)
+        if dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
+            continue
+        if entry.kind in COUNTRY_KINDS:
+            ent = _entity_at(doc, span.start)
+            # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
+            if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (span.end - span.start):
+                continue
+            # "The Washington Post": a capital inside an organisation's name is not its government.
+            if (entry.kind == "capital" and ent is not None and ent.label_ in NAME_LABELS
+                    and (ent.end - ent.start) > (span.end - span.start)):
+                continue
+            place = _place_over(places, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1]))
+            country = entry.country
+            # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
+            if place is not None and place.kind != "country" and place.country and place.country != country:
+                country = place.country
+            trail.append((doc[span.start].idx, country))
+            head = _np_head(root)
+            if head.i != root.i and head.i >= span.end:
+                start = _left_edge(doc, head, span.start)
+                end = head.i + 1
+                ent_h = _entity_at(doc, head.i)
+                if ent_h is not None and ent_h.label_ == "PERSON":
+                    end = max(end, ent_h.end)
+                    role_tokens = [t for t in doc[start:ent_h.start] if t.i not in range(span.start, span.end)]
+                    cands.append(Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
+                                           person=True, head=head.i, name=ent_h.text))
+                    continue
+                role_tokens = [t for t in doc[span.end:end]] + [t for t in doc[start:span.start]]
+                role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
+                if role:
+                    person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
+                    cands.append(Candidate(start, end, "name" if person else "description", country=country,
+                                           sector=role, person=person, head=head.i, name=entry.name,
+                                           wikidata=None if person else entry.wikidata))
+                    continue
+            if entry.kind == "capital":
+                if root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]:
+                    continue                      # "in Damascus" is a place, not an actor
+                if head.i != root.i:
+                    continue                      # "Damascus airport", "Moscow time"
+            # "the president of Syria": a role noun with this country as its of-object
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+                role_noun = root.head.head
+                role = sector_of_tokens([role_noun])
+                if role and role_noun.i < span.start:
+                    start = _left_edge(doc, role_noun, role_noun.i)
+                    cands.append(Candidate(start, span.end, "name" if is_person_role([role_noun]) else "description",
+                                           country=country, sector=role, head=role_noun.i, name=entry.name,
+                                           person=is_person_role([role_noun])))
+                    continue
+            cands.append(Candidate(span.start, span.end, entry.kind, code=country, name=entry.name,
+                                   wikidata=entry.wikidata, country=country, head=root.i))
+            continue
+        # Named bodies, groups and people from the dictionary keep their own code.
+        code = entry.code
+        if entry.countries:
+            code = _group_home(entry, article_codes) + entry.code[3:]
+        person = entry.kind == "person"
+        start, end = span.start, span.end
+        if person:
+            ent = _entity_at(doc, span.start)
+            # "Ivanka Trump", "Cameron Diaz": a listed surname inside a longer unlisted name is someone else.
+            if ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > end - start and \
+                    not dictionary.candidates(ent.text):
+                continue
+            start = _left_edge(doc, _np_head(root), start) if _np_head(root).i == root.i else start
+            while start < span.start and doc[start].lower_ not in lex["titles"] and \
+                    sector_of_tokens([doc[start]]) is None and not dictionary.candidates(doc[start].text):
+                start += 1
+        if country_of(code):
+            trail.append((doc[span.start].idx, country_of(code)))
+        cands.append(Candidate(start, end, "name" if person else "group", code=code, name=entry.name,
+                               wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i))
+    return _merge_into_people(cands), trail
+
+
+def _group_home(entry: Entry, article_codes: Counter) -> str:
+    """A transnational group (Islamic State) is coded to the home country the article speaks about most."""
+    best = max(entry.countries, key=lambda c: (article_codes.get(c, 0), -entry.countries.index(c)))
+    return best if article_codes.get(best) else entry.code[:3]
+
+
+def _merge_into_people(cands: list[Candidate]) -> list[Candidate]:
+    """'U.S. President Donald Trump': the country's noun phrase and the listed person are one mention."""
+    cands.sort(key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for cand in cands:
+        if out and cand.start < out[-1].end:
+            prev = out[-1]
+            if prev.person and prev.code is None and cand.person and cand.code:
+                cand.start = prev.start
+                if not cand.sector:
+                    cand.sector = prev.sector
+                out[-1] = cand
+            elif cand.end > prev.end and cand.person:
+                cand.start = min(cand.start, prev.start)
+                out[-1] = cand
+            continue
+        out.append(cand)
+    return out
+
+
+def _place_over(places, start: int, end: int):
+    for place in places or ():
+        if place.span.start < end and start < place.span.end:
+            return place
+    return None
+
+
+def _claimed(cands: list[Candidate], start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in cands)
+
+
+def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candidate]:
+    """PERSON entities not yet covered, coded by their role in context (nationality + role, or an appositive)."""
+    lex = dictionary.roles()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _claimed(cands, ent.start, ent.end):
+            continue
+        if not any(t.pos_ == "PROPN" for t in ent):
+            continue                             # the small model's false PERSONs on common words
+        if ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
+            continue                             # "Calmer conditions", "Druze population": a modifier, no person
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_.rstrip(".") in {t.rstrip(".") for t in lex["titles"]}:
+            start += 1
+        if not doc[start].text[:1].isupper():
+            continue
+        name_span = doc[start:ent.end]
+        cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text)
+        left = [t for t in doc[max(0, ent.start - 4):ent.start]]
+        # Left role words without a country: "interim president Ahmed X", "Gen. Y"
+        run = []
+        for t in reversed(left):
+            if t.dep_ in MODIFIER_DEPS and t.head.i >= ent.start and t.head.i < ent.end or t.lower_ in lex["titles"]:
+                run.insert(0, t)
+            else:
+                break
+        if run and sector_of_tokens(run):
+            cand.sector = sector_of_tokens(run)
+            cand.start = run[0].i
+        context = _appositive(doc, ent)
+        if context is not None:
+            app_tokens, app_head = context
+            sector = sector_of_tokens([app_head]) or sector_of_tokens(app_tokens)
+            cand.sector = cand.sector or sector
+            for c in cands:
+                if app_tokens and c.start >= app_tokens[0].i and c.end <= app_tokens[-1].i + 1 and c.country:
+                    cand.country = c.country
+                    cand.sector = cand.sector or c.sector
+                    break
+            if cand.country is None and cand.sector and app_tokens:
+                place = _place_over(places, app_tokens[0].idx, app_tokens[-1].idx + len(app_tokens[-1]))
+                if place is not None and place.country:
+                    cand.country = place.country
+        if cand.country is None and cand.sector in ("GOV", "MIL", "SPY", "JUD", "LEG", "COP"):
+            # An official with no nationality given: the country the sentence is about, when it names just one.
+            sent = ent.sent
+            before = [c for pos, c in trail if sent.start_char <= pos < doc[ent.start].idx]
+            countries = {c for pos, c in trail if sent.start_char <= pos < sent.end_char}
+            if before:
+                cand.country = before[-1]        # "Syria's delegation is led by X": X speaks for Syria
+            elif len(countries) == 1:
+                cand.country = countries.pop()
+        if cand.country or cand.sector:
+            cand.code = compose(cand.country, cand.sector)
+        out.append(cand)
+    return out
+
+
+def _appositive(doc, ent):
+    """The noun phrase in apposition to a person (X, Turkey's foreign minister / The US secretary of state, X)."""
+    root = ent.root
+    head = None
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+    else:
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                head = child
+                break
+    if head is None:
+        return None
+    tokens = [t for t in head.subtree if not (ent.start <= t.i < ent.end)]
+    if head.i > ent.start:                       # after the name: stop at the next comma after the head
+        cut = [t for t in tokens if t.i > head.i and t.text in {",", ";", "(", "—", "–"}]
+        if cut:
+            tokens = [t for t in tokens if t.i < cut[0].i]
+    else:
+        tokens = [t for t in tokens if t.i < ent.start]
+    return tokens, head
+
+
+def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
+    """Pronouns, capitalised tokens that may be a known surname, definite descriptions and 'the two X'."""
+    lex = dictionary.roles()
+    out = []
+    for token in doc:
+        if _claimed(cands, token.i, token.i + 1) or _claimed(out, token.i, token.i + 1):
+            continue
+        low = token.lower_
+        if low in lex["person_pronouns"] and token.pos_ == "PRON":
+            out.append(Candidate(token.i, token.i + 1, "pronoun", head=token.i))
+        elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and (token.is_alpha or "-" in token.text):
+            # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
+            out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
+        elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]):
+            dets = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")]
+            if not dets or any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
+                continue
+            start = dets[0].i
+            out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
+                                 sector=sector_of_tokens([token]), head=token.i, name=None,
+                                 person=is_person_role([token])))
+        elif token.pos_ == "NOUN" and low in lex["pair_heads"]:
+            nums = [c for c in token.children if c.lower_ in lex["pair_words"]]
+            if nums and any(c.lower_ == "the" for c in token.children) or \
+                    nums and nums[0].lower_ == "both":
+                start = min(c.i for c in token.children if c.i < token.i)
+                out.append(Candidate(start, token.i + 1, "description", head=token.i, pair=True))
+    return out
+
+
+# ---------------------------------------------------------------- steps 2 and 3: country trail, ordered pass
+def country_counts(doc, places) -> Counter:
+    """How often each country is named (names, demonyms, capitals, geocoded places): the article's context."""
+    counts: Counter = Counter()
+    for span in dictionary_matches(doc):
+        if span.label_ == "ACTOR":
+            entries = dictionary.candidates(span.text)
+            if entries and entries[0].country:
+                counts[entries[0].country] += 1
+    for place in places or ():
+        if place.country:
+            counts[place.country] += 1
+    return counts
+
+
+def _sentence_bounds(doc, token_i: int) -> tuple[int, int]:
+    sent = doc[token_i].sent
+    return sent.start_char, sent.end_char
+
+
+def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 600) -> Optional[str]:
+    """The country a group word or bare description belongs to: the nearest country named before it in its
+    sentence, else shortly before, else after it in the sentence, else the article's most named one."""
+    allowed = set(cand.countries)
+    pos = doc[cand.start].idx
+    s_start, s_end = _sentence_bounds(doc, cand.start)
+    own = range(pos, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
+    fits = [(p, c) for p, c in trail if (not allowed or c in allowed) and p not in own]
+    before = [(p, c) for p, c in fits if p < pos]
+    in_sentence = [(p, c) for p, c in before if p >= s_start]
+    if in_sentence:
+        return in_sentence[-1][1]
+    recent = [(p, c) for p, c in before if p >= pos - window]
+    if recent:
+        return recent[-1][1]
+    after = [(p, c) for p, c in fits if pos < p < s_end]
+    if after:
+        return after[0][1]
+    ranked = [c for c, _ in counts.most_common() if not allowed or c in allowed]
+    if ranked:
+        return ranked[0]
+    return cand.countries[0] if cand.countries else None
+
+
+def _name_keys(name: Optional[str]) -> list[str]:
+    """Keys a later short mention may use: the full name, the surname, the surname without al-/el-."""
+    if not name:
+        return []
+    words = [w for w in name.replace("’", "'").split() if w]
+    titles = {t.rstrip(".") for t in dictionary.roles()["titles"]}
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    keys = [" ".join(words).lower()]
+    if len(words) > 1:
+        last = words[-1].lower()
+        keys.append(last)
+        for prefix in ("al-", "el-", " al ", "bin "):
+            if last.startswith(prefix):
+                keys.append(last[len(prefix):])
+    return keys
+
+
+def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate]]) -> Optional[int]:
+    """Nearest compatible person: a subject in the same sentence, else the subject (or last person) of the
+    previous sentences (simple salience: subjects before others, the main clause before subordinate ones)."""
+    sent = doc[cand.start].sent
+    sentences = list(doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start == sent.start)
+    for back in range(0, 3):
+        if here - back < 0:
+            break
+        s = sentences[here - back]
+        found = [(i, c) for i, c in persons if s.start <= c.start < s.end and c.end <= cand.start]
+        if not found:
+            continue
+        subjects = [(i, c) for i, c in found if doc[c.head].dep_ in SUBJECT_DEPS]
+        main = [(i, c) for i, c in subjects if doc[c.head].head.dep_ == "ROOT"]
+        pick = (main or subjects or found[-1:])
+        return pick[0][0] if main or subjects else pick[-1][0]
+    return None
+
+
+def _root(out: list[ActorMention], index: int) -> int:
+    while out[index].refers_to is not None:
+        index = out[index].refers_to
+    return index
+
+
+def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[ActorMention]:
+    trail = list(trail)
+    out: list[ActorMention] = []
+    memory: dict[str, int] = {}
+    persons: list[tuple[int, Candidate]] = []
+
+    def emit(cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
+        start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        out.append(ActorMention(Span(start, end, doc.text[start:end]), code or "---", name, wikidata, refers_to, kind))
+        if country_of(code) and kind in ("name", "pronoun", "group"):
+            # people and groups resolved so far are context for later group words ("he ... the Druze population")
+            bisect.insort(trail, (start, country_of(code)))
+        return len(out) - 1
+
+    for cand in sorted(cands, key=lambda c: (c.start, c.end)):
+        if cand.kind == "pronoun":
+            ante = _pronoun_antecedent(doc, cand, persons)
+            if ante is not None:
+                root = _root(out, ante)
+                emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
+            continue
+        if cand.kind == "surname":
+            key = cand.name.lower().replace("’", "'") if cand.name else ""
+            if key in memory:
+                root = memory[key]
+                index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
+                persons.append((index, cand))
+            continue
+        if cand.person:
+            keys = _name_keys(cand.name)
+            ante = next((memory[k] for k in keys if k in memory), None)
+            refers_to = None
+            code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
+            name, wikidata = cand.name, cand.wikidata
+            if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
+                refers_to, code = ante, out[ante].code
+                name, wikidata = out[ante].name, out[ante].wikidata
+            index = emit(cand, code or "---", "name", refers_to, name, wikidata)
+            for key in keys:
+                memory.setdefault(key, index if refers_to is None else refers_to)
+            persons.append((index, cand))
+            continue
+        if cand.kind == "description" and cand.pair:
+            seen: list[int] = []
+            for i in range(len(out) - 1, -1, -1):
+                country = country_of(out[i].code)
+                if country and out[i].kind in COUNTRY_KINDS + ("group", "description", "name") and \
+                        country not in {country_of(out[j].code) for j in seen}:
+                    seen.append(i)
+                if len(seen) == 2:
+                    break
+            for i in reversed(seen):
+                emit(cand, out[i].code[:3], "description", i, out[i].name)
+            continue
+        if cand.kind == "description" and cand.country is None:
+            if cand.person:
+                # "the president": the last person mentioned in that role
+                prior = [i for i, c in reversed(persons) if c.sector == cand.sector or
+                         (out[i].code[3:6] == cand.sector)]
+                if prior:
+                    root = _root(out, prior[0])
+                    emit(cand, out[root].code, "description", root, out[root].name, out[root].wikidata)
+                    continue
+            country = context_country(doc, cand, trail, counts)
+            code = compose(country, cand.sector)
+            # "the new leadership" → the last body with that code, never a person (it may be the fallen leader)
+            prior = next((i for i in range(len(out) - 1, -1, -1)
+                          if out[i].code == code and out[i].kind not in ("name", "pronoun")), None)
+            emit(cand, code, "description", prior)
+            continue
+        if cand.code is None:
+            country = cand.country or context_country(doc, cand, trail, counts)
+            code = compose(country, cand.sector)
+        else:
+            code = cand.code
+        index = emit(cand, code, cand.kind, None, cand.name, cand.wikidata)
+        if cand.person:
+            persons.append((index, cand))
+    return out
+
+
+def resolve_doc(doc, places=()) -> list[ActorMention]:
+    """Every actor mention in a parsed Doc, sorted by start, with refers_to links."""
+    counts = country_counts(doc, places)
+    cands, trail = anchor_candidates(doc, counts, places)
+    trail += [(p.span.start, p.country) for p in places or () if p.country]
+    trail.sort()
+    cands += person_candidates(doc, cands, places, trail)
+    cands += coreference_candidates(doc, cands)
+    return ordered_pass(doc, cands, trail, counts)

