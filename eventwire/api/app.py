@@ -1,7 +1,6 @@
 """The FastAPI application over one store: REST under /api, OpenAPI at /openapi.json, the dashboard at /."""
 from __future__ import annotations
 
-import functools
 import threading
 from contextlib import asynccontextmanager
 from typing import Any, Optional, Sequence
@@ -16,26 +15,6 @@ from eventwire.api.security import API_KEY_HEADER, BodySizeLimit
 from eventwire.api.routes import health_router, router
 from eventwire.api.settings import Settings, resolve_settings
 from eventwire.api.submit import code_submission
-
-
-class SerializedStore:
-    """The app's one store, with every call under a lock: a DuckDB connection must not be used by two threads
-    at once, and FastAPI runs the (blocking) endpoints in a thread pool."""
-
-    def __init__(self, store: Any):
-        self._store = store
-        self._lock = threading.RLock()
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        @functools.wraps(attr)
-        def locked(*args, **kwargs):
-            with self._lock:
-                return attr(*args, **kwargs)
-        return locked
 
 
 def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key_required: Optional[bool] = None,
@@ -67,7 +46,9 @@ def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key
                   description=f"Reads are open unless the server requires a key; writes need the `{API_KEY_HEADER}` "
                               "header. Errors are `{\"error\": {\"code\", \"message\", \"input\"}}`.")
     app.state.settings = settings
-    app.state.store = SerializedStore(store)
+    # One store per app, shared by the thread pool: the store runs one statement at a time on its connection
+    # and holds its lock through each add_article transaction (eventwire.store.dialect), so threads may share it.
+    app.state.store = store
     app.state.coder = code_submission
     app.state.coding_slots = threading.BoundedSemaphore(settings.coding_workers)
 

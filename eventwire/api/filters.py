@@ -4,7 +4,7 @@ Values are checked here so a malformed filter is a 422 naming the parameter, nev
 """
 from __future__ import annotations
 
-from enum import Enum
+from datetime import date
 from typing import Annotated, Any, Optional
 
 from fastapi import Query
@@ -12,11 +12,17 @@ from fastapi import Query
 from eventwire.api.errors import ApiError
 from eventwire.model import EVENT_TYPES, MODALITIES
 
-EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
-Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
 
+def _one_or_more(words, any_case: bool = False) -> str:
+    """A pattern for one word of ``words`` or several, comma-separated (the store reads both)."""
+    one = "(" + "|".join(words) + ")"
+    return ("(?i)" if any_case else "") + f"^{one}(,{one})*$"
+
+
+TYPE_PATTERN = _one_or_more(EVENT_TYPES, any_case=True)   # the store upper-cases types
+MODALITY_PATTERN = _one_or_more(MODALITIES)
+QUAD_PATTERN = _one_or_more("1234")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-CODE_PATTERN = r"^[A-Za-z-]{1,30}$"      # CAMEO-style codes (SYRGOV) and "---" for unknown
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
 
@@ -34,10 +40,20 @@ def _floats(name: str, raw: str, count: int) -> list[float]:
     return values
 
 
+def checked_day(name: str, raw: str) -> str:
+    """A YYYY[-MM[-DD]] that names a real day, month or year (the pattern alone lets 2025-13-45 through)."""
+    parts = [int(p) for p in raw.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ApiError(422, "validation_error", f"{name}={raw} is not a calendar date", f"query.{name}") from None
+    return raw
+
+
 def parse_bbox(raw: str) -> tuple[float, float, float, float]:
     """"minlon,minlat,maxlon,maxlat" → a tuple, checked to be a box on the globe."""
     min_lon, min_lat, max_lon, max_lat = _floats("bbox", raw, 4)
-    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise ApiError(422, "validation_error", "bbox is minlon,minlat,maxlon,maxlat within -180..180 / -90..90",
                        "query.bbox")
     return min_lon, min_lat, max_lon, max_lat
@@ -53,14 +69,14 @@ def parse_near(raw: str) -> tuple[float, float, float]:
 
 
 def event_filters(
-    actor: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Source or target code (prefix: SYR matches SYRGOV).")] = None,
-    source: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Source actor code (prefix).")] = None,
-    target: Annotated[Optional[str], Query(pattern=CODE_PATTERN, description="Target actor code (prefix).")] = None,
+    actor: Annotated[Optional[str], Query(min_length=1, max_length=100, description="Source or target: a code prefix (SYR matches SYRGOV) or words of the actor's name; several comma-separated.")] = None,
+    source: Annotated[Optional[str], Query(min_length=1, max_length=100, description="Source actor: code prefix or name words.")] = None,
+    target: Annotated[Optional[str], Query(min_length=1, max_length=100, description="Target actor: code prefix or name words.")] = None,
     country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 country of the event's location.")] = None,
-    type: Annotated[Optional[EventType], Query(description="PLOVER event type.")] = None,
+    type: Annotated[Optional[str], Query(pattern=TYPE_PATTERN, description="PLOVER event type(s), comma-separated.", examples=["ASSAULT,COERCE"])] = None,
     mode: Annotated[Optional[str], Query(max_length=60, description="PLOVER mode word.")] = None,
-    quad_class: Annotated[Optional[int], Query(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
-    modality: Annotated[Optional[Modality], Query()] = None,
+    quad_class: Annotated[Optional[str], Query(pattern=QUAD_PATTERN, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; comma-separated.")] = None,
+    modality: Annotated[Optional[str], Query(pattern=MODALITY_PATTERN, description="asserted, reported, hedged, negated, intended; comma-separated.")] = None,
     attributed: Annotated[Optional[bool], Query(description="Only events attributed to a source (true) or in the article's own voice (false).")] = None,
     since: Annotated[Optional[str], Query(pattern=DATE_PATTERN, description="Event date on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], Query(pattern=DATE_PATTERN, description="Event date on or before (YYYY[-MM[-DD]]).")] = None,
@@ -69,14 +85,15 @@ def event_filters(
     bbox: Annotated[Optional[str], Query(max_length=200, description="minlon,minlat,maxlon,maxlat", examples=["35,29,43,38"])] = None,
     near: Annotated[Optional[str], Query(max_length=200, description="lat,lon,km", examples=["33.51,36.29,50"])] = None,
     article_id: Annotated[Optional[str], Query(max_length=64)] = None,
-    cluster_id: Annotated[Optional[str], Query(max_length=64)] = None,
+    cluster_id: Annotated[Optional[int], Query(ge=0, le=2**62)] = None,
+    story_id: Annotated[Optional[str], Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     """The filters given, as keywords for the store's query methods."""
-    upper = lambda code: code.upper() if code else None  # codes are upper case; users type syr too
-    given = {"actor": upper(actor), "source": upper(source), "target": upper(target), "country": upper(country),
-             "type": type.value if type else None, "mode": mode, "quad_class": quad_class,
-             "modality": modality.value if modality else None, "attributed": attributed, "since": since,
-             "until": until, "place": place, "text": text, "article_id": article_id, "cluster_id": cluster_id,
+    given = {"actor": actor, "source": source, "target": target, "country": country.upper() if country else None,
+             "type": type, "mode": mode, "quad_class": quad_class, "modality": modality, "attributed": attributed,
+             "since": checked_day("since", since) if since else None,
+             "until": checked_day("until", until) if until else None, "place": place, "text": text,
+             "article_id": article_id, "cluster_id": cluster_id, "story_id": story_id,
              "bbox": parse_bbox(bbox) if bbox is not None else None,
              "near": parse_near(near) if near is not None else None}
     return {k: v for k, v in given.items() if v is not None}

@@ -8,32 +8,30 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 import eventwire
+from eventwire.api import aggregates
 from eventwire.api import schemas as S
 from eventwire.api.errors import ApiError
-from eventwire.api.filters import event_filters, paging
+from eventwire.api.filters import MAX_LIMIT, event_filters, paging
 from eventwire.api.security import require_read_key, require_write_key
 from eventwire.api.submit import Submission
 from eventwire.errors import EventwireError
 from eventwire.model import Article, Failure
+from eventwire.store.filters import SORTS as EVENT_SORTS
+from eventwire.store.store import GROUPS, Store as _StoreClass
 
-ERRORS = {401: {"model": S.ErrorBody, "description": "Missing or wrong X-API-Key"},
+ERRORS = {401: {"model": S.ErrorBody, "description": "Missing or wrong X-API-Key (when reads are keyed)"},
           422: {"model": S.ErrorBody, "description": "Invalid parameters"}}
 NOT_FOUND = {404: {"model": S.ErrorBody, "description": "No such id"}}
+STORY_LIMIT = 100     # other articles of one story listed with an article
+ARTICLE_EVENTS_LIMIT = 10_000
 
 health_router = APIRouter(prefix="/api", tags=["meta"])
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read_key)], responses=ERRORS)
 
-Filters = Annotated[dict, Depends(event_filters)]
-Paging = Annotated[dict, Depends(paging)]
-ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="The article's content id.")]
-
-
-class EventSort(str, Enum):
-    date = "date"
-    date_desc = "-date"
-    published = "published"
-    published_desc = "-published"
-    confidence_desc = "-confidence"
+# Orders and groupings are the store's own names, so the OpenAPI enums cannot drift from what it accepts.
+EventSort = Enum("EventSort", {name: name for name in EVENT_SORTS}, type=str)
+ClusterSort = Enum("ClusterSort", {name: name for name in _StoreClass._CLUSTER_SORTS}, type=str)
+Grouping = Enum("Grouping", {name: name for name in ("none", *GROUPS)}, type=str)
 
 
 class Period(str, Enum):
@@ -42,17 +40,15 @@ class Period(str, Enum):
     month = "month"
 
 
-class Grouping(str, Enum):
-    type = "type"
-    quad_class = "quad_class"
-    none = "none"
-
-
 def store_of(request: Request):
     return request.app.state.store
 
 
 Store = Annotated[Any, Depends(store_of)]
+Filters = Annotated[dict, Depends(event_filters)]
+Paging = Annotated[dict, Depends(paging)]
+ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="The article's content id.")]
+NumericId = Annotated[int, Path(ge=0, le=2**62)]
 
 
 @health_router.get("/health", response_model=S.Health)
@@ -68,14 +64,27 @@ def stats(store: Store) -> dict:
 # ---- events ----
 @router.get("/events", response_model=S.Page[S.EventOut], tags=["events"])
 def list_events(store: Store, filters: Filters, page: Paging,
-                sort: Annotated[EventSort, Query(description="Order; a leading - is newest first.")] = EventSort.date_desc) -> dict:
-    return {"total": store.count_events(**filters),
-            "items": store.events(**filters, sort=sort.value, **page)}
+                sort: Annotated[EventSort, Query(description="Order; a leading - reverses it.")] = EventSort["-date"]) -> dict:
+    return {"total": store.count_events(**filters), "items": store.events(sort=sort.value, **page, **filters)}
+
+
+def find_event(store, event_id: int) -> Optional[dict]:
+    """The event with this id. The store has no lookup by id yet, so its id order is searched by offset."""
+    if hasattr(store, "get_event"):
+        return store.get_event(event_id)
+    low, high = 0, store.count_events() - 1
+    while low <= high:   # ids are unique and sorted under sort="id": O(log n) single-row queries
+        middle = (low + high) // 2
+        [row] = store.events(sort="id", limit=1, offset=middle)
+        if row["id"] == event_id:
+            return row
+        low, high = (middle + 1, high) if row["id"] < event_id else (low, middle - 1)
+    return None
 
 
 @router.get("/events/{event_id}", response_model=S.EventOut, responses=NOT_FOUND, tags=["events"])
-def get_event(store: Store, event_id: Annotated[str, Path(min_length=1, max_length=80)]) -> dict:
-    event = store.get_event(event_id)
+def get_event(store: Store, event_id: NumericId) -> dict:
+    event = find_event(store, event_id)
     if event is None:
         raise ApiError(404, "not_found", f"no event {event_id}", event_id)
     return event
@@ -83,25 +92,36 @@ def get_event(store: Store, event_id: Annotated[str, Path(min_length=1, max_leng
 
 # ---- articles ----
 def article_detail(store, article_id: str) -> Optional[dict]:
-    """An article with its annotations, its events (as the events endpoint gives them) and its story."""
+    """An article with its annotations, its events (as /api/events gives them) and the other articles of its story."""
     article: Optional[Article] = store.get_article(article_id)
     if article is None:
         return None
-    summary = next(iter(store.list_articles(limit=1, offset=0, article_id=article_id)), {})
-    story_id = summary.get("story_id")
-    story = store.list_articles(limit=100, offset=0, story_id=story_id) if story_id is not None else []
-    full = article.to_json(annotations=True, events=False)
-    return {**summary, "id": article.id, "source": article.source, "url": article.url, "title": article.title,
+    events = store.events(article_id=article_id, sort="id", limit=ARTICLE_EVENTS_LIMIT)
+    listed = store.list_articles(limit=1, article_id=article_id)   # the store lists only articles with events
+    story_id = listed[0]["story_id"] if listed else (events[0]["story_id"] if events else None)
+    story = store.list_articles(limit=STORY_LIMIT + 1, story_id=story_id) if story_id is not None else []
+    annotations = article.to_json(annotations=True, events=False)
+    return {**(listed[0] if listed else {}),
+            "id": article.id, "source": article.source, "url": article.url, "title": article.title,
             "published": article.published, "language": article.language, "text": article.text,
-            "actors": full["actors"], "places": full["places"], "times": full["times"],
-            "events": store.events(article_id=article_id, sort="date", limit=1000, offset=0),
-            "n_events": summary.get("n_events", len(article.events)), "story_id": story_id,
-            "story_articles": [a for a in story if a.get("id") != article.id]}
+            "n_events": len(events), "story_id": story_id,
+            "actors": annotations["actors"], "places": annotations["places"], "times": annotations["times"],
+            "events": events, "story_articles": [a for a in story if a["id"] != article.id][:STORY_LIMIT]}
+
+
+def count_articles(store, filters: dict) -> int:
+    if hasattr(store, "count_articles"):
+        return store.count_articles(**filters)
+    if not filters:
+        return store.stats()["articles"]
+    # Articles with a matching event: at most one per matching event, so this bound lists them all.
+    return len(store.list_articles(limit=store.count_events(**filters) + 1, **filters))
 
 
 @router.get("/articles", response_model=S.Page[S.ArticleSummary], tags=["articles"])
 def list_articles(store: Store, filters: Filters, page: Paging) -> dict:
-    return {"total": store.count_articles(**filters), "items": store.list_articles(**page, **filters)}
+    """Newest first; with filters, the articles that hold at least one matching event."""
+    return {"total": count_articles(store, filters), "items": store.list_articles(**page, **filters)}
 
 
 @router.get("/articles/{article_id}", response_model=S.ArticleDetail, responses=NOT_FOUND, tags=["articles"])
@@ -114,21 +134,25 @@ def get_article(store: Store, article_id: ArticleId) -> dict:
 
 @router.post("/articles", response_model=S.ArticleDetail, status_code=201, tags=["articles"],
              dependencies=[Depends(require_write_key)],
-             responses={200: {"model": S.ArticleDetail, "description": "Already in the store (same content)"},
+             responses={200: {"model": S.ArticleDetail, "description": "Already in the store (same clean text)"},
+                        400: {"model": S.ErrorBody, "description": "A body that cannot be read (not UTF-8 JSON)"},
                         403: {"model": S.ErrorBody, "description": "Writes are disabled on this server"},
                         413: {"model": S.ErrorBody, "description": "Body over the size limit"},
                         422: {"model": S.ErrorBody, "description": "Bad input, or a document the pipeline refused"}})
 async def post_article(request: Request, response: Response, store: Store,
                        submission: Annotated[Submission, Body()]) -> dict:
     """Codes a URL, an HTML page or plain text with the whole pipeline and stores it (201; 200 if already stored)."""
-    settings = request.app.state.settings
+    app = request.app
     try:
-        article = await run_in_threadpool(_code_with_slot, request.app, submission, settings.allow_private_urls)
+        article = await run_in_threadpool(_code_with_slot, app, submission, app.state.settings.allow_private_urls)
     except EventwireError as exc:
         await run_in_threadpool(store.add_failure, Failure(exc.source, exc.stage, exc.reason))
+        raise   # → 422 naming the input and the cause (eventwire.api.errors)
+    except Exception as exc:   # a bug in a rule: recorded like a batch would, then a 500
+        await run_in_threadpool(store.add_failure, Failure(submission.source or submission.kind, "code",
+                                                           f"{type(exc).__name__}: {exc}"))
         raise
-    created = await run_in_threadpool(store.add_article, article)
-    if not created:
+    if not await run_in_threadpool(store.add_article, article):
         response.status_code = 200
     return await run_in_threadpool(article_detail, store, article.id)
 
@@ -139,14 +163,17 @@ def _code_with_slot(app, submission: Submission, allow_private: bool) -> Article
         return app.state.coder(submission, allow_private=allow_private)
 
 
-# ---- clusters (the same event across articles) ----
+# ---- clusters: one real-world event reported by several articles ----
 @router.get("/clusters", response_model=S.Page[S.ClusterOut], tags=["clusters"])
-def list_clusters(store: Store, filters: Filters, page: Paging) -> dict:
-    return store.clusters(**filters, **page)
+def list_clusters(store: Store, filters: Filters, page: Paging,
+                  sort: ClusterSort = ClusterSort["-mentions"],
+                  min_sources: Annotated[int, Query(ge=1, le=10_000, description="Only clusters reported by at least this many outlets.")] = 1) -> dict:
+    return {"total": store.count_clusters(min_sources=min_sources, **filters),
+            "items": store.clusters(sort=sort.value, min_sources=min_sources, **page, **filters)}
 
 
 @router.get("/clusters/{cluster_id}", response_model=S.ClusterDetail, responses=NOT_FOUND, tags=["clusters"])
-def get_cluster(store: Store, cluster_id: Annotated[str, Path(min_length=1, max_length=80)]) -> dict:
+def get_cluster(store: Store, cluster_id: NumericId) -> dict:
     cluster = store.get_cluster(cluster_id)
     if cluster is None:
         raise ApiError(404, "not_found", f"no cluster {cluster_id}", cluster_id)
@@ -155,28 +182,26 @@ def get_cluster(store: Store, cluster_id: Annotated[str, Path(min_length=1, max_
 
 # ---- facets ----
 @router.get("/actors", response_model=list[S.ActorOut], tags=["facets"])
-def list_actors(store: Store, filters: Filters,
-                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list:
-    return store.actors(**filters, limit=limit)
+def list_actors(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200) -> list:
+    return store.actors(limit=limit, **filters)
 
 
 @router.get("/places", response_model=list[S.PlaceOut], tags=["facets"])
-def list_places(store: Store, filters: Filters,
-                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list:
-    return store.places(**filters, limit=limit)
+def list_places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200) -> list:
+    return store.places(limit=limit, **filters)
 
 
 # ---- aggregates for the dashboard ----
 @router.get("/aggregates/timeline", response_model=list[S.TimelineRow], tags=["aggregates"])
-def timeline(store: Store, filters: Filters, by: Period = Period.day, group: Grouping = Grouping.type) -> list:
-    return store.aggregate(by=by.value, group=None if group is Grouping.none else group.value, **filters)
+def timeline(store: Store, filters: Filters, by: Period = Period.day, group: Grouping = Grouping["type"]) -> list:
+    return store.aggregate(by=by.value, group=None if group.value == "none" else group.value, **filters)
 
 
 @router.get("/aggregates/network", response_model=S.Network, tags=["aggregates"])
 def network(store: Store, filters: Filters) -> dict:
-    return store.network(**filters)
+    return aggregates.network(store, **filters)
 
 
 @router.get("/aggregates/map", response_model=list[S.MapPoint], tags=["aggregates"])
 def event_map(store: Store, filters: Filters) -> list:
-    return store.map_points(**filters)
+    return aggregates.map_points(store, **filters)

@@ -8,7 +8,6 @@ from typing import Generic, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Id = Union[str, int]
 T = TypeVar("T")
 
 
@@ -46,10 +45,10 @@ class Location(Open):
 
 
 class EventOut(Open):
-    id: Id
+    id: int
     article_id: str
-    cluster_id: Optional[Id] = None
-    story_id: Optional[Id] = None
+    cluster_id: Optional[int] = None
+    story_id: Optional[str] = None
     type: str
     mode: Optional[str] = None
     source: Optional[str] = None
@@ -79,8 +78,8 @@ class ArticleSummary(Open):
     title: Optional[str] = None
     published: Optional[str] = None
     language: Optional[str] = None
-    n_events: int = 0
-    story_id: Optional[Id] = None
+    n_events: Optional[int] = Field(None, description="Events coded in it (absent in a cluster's article list).")
+    story_id: Optional[str] = None
 
 
 class ActorMentionOut(Open):
@@ -125,7 +124,7 @@ class ArticleDetail(ArticleSummary):
 
 
 class ClusterOut(Open):
-    id: Id
+    id: int
     type: Optional[str] = None
     source: Optional[str] = None
     target: Optional[str] = None
@@ -158,8 +157,8 @@ class PlaceOut(Open):
 
 
 class TimelineRow(Open):
-    period: str
-    group: Optional[str] = None
+    period: str = Field(description="The period's first day, YYYY-MM-DD.")
+    group: Optional[Union[str, int]] = None
     count: int
 
 
@@ -190,7 +189,7 @@ class MapPoint(Open):
     count: int
     n_articles: int = 0
     quad_class: Optional[int] = Field(None, description="The dominant quad class at this place.")
-    event_ids: list[Id] = Field(default_factory=list)
+    event_ids: list[int] = Field(default_factory=list)
 
 
 class Page(BaseModel, Generic[T]):

@@ -10,9 +10,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from eventwire.model import Article, RawDocument
+from eventwire.errors import AnnotateError, CleanError, CodeError, EventwireError, IngestError
+from eventwire.model import Article, Failure, RawDocument
 
 MAX_URL_CHARS = 2048
+# ingest reports a bad document as a Failure; the API answers with the typed error of its stage.
+FAILURE_ERRORS = {"ingest": IngestError, "clean": CleanError, "annotate": AnnotateError, "code": CodeError}
 
 
 class Submission(BaseModel):
@@ -67,11 +70,23 @@ def code_submission(submission: Submission, allow_private: bool = False) -> Arti
     from eventwire import pipeline
     retrieved = submission.retrieved or datetime.now(timezone.utc)
     if submission.url is not None:
-        article = pipeline.extract(submission.url, retrieved=retrieved, allow_private=allow_private)
+        doc = fetch_document(submission.url, retrieved, allow_private)
         if submission.source:
-            article.source = submission.source
-        return pipeline.code_article(article)
-    content = submission.html if submission.html is not None else submission.text
-    doc = RawDocument(source=submission.source or f"api:{submission.kind}", content=content.encode("utf-8"),
-                      media_type="text/html" if submission.kind == "html" else "text/plain", retrieved=retrieved)
+            doc.source = submission.source
+    else:
+        content = submission.html if submission.html is not None else submission.text
+        doc = RawDocument(source=submission.source or f"api:{submission.kind}", content=content.encode("utf-8"),
+                          media_type="text/html" if submission.kind == "html" else "text/plain", retrieved=retrieved)
     return pipeline.code_article(pipeline.clean_document(doc))
+
+
+def fetch_document(url: str, retrieved: datetime, allow_private: bool) -> RawDocument:
+    """The page behind ``url`` (the first item of a feed), through ingest's guarded fetcher."""
+    from eventwire import pipeline
+    from eventwire.ingest.web import check_url
+    check_url(url, allow_private)   # up front, so a refused address is an UnsafeURLError, not a generic failure
+    for item in pipeline.documents([url], retrieved=retrieved, allow_private=allow_private):
+        if isinstance(item, Failure):
+            raise FAILURE_ERRORS.get(item.stage, EventwireError)(item.source, item.reason)
+        return item
+    raise IngestError(url, "no document found at this URL")
