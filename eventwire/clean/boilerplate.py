@@ -133,14 +133,32 @@ def normalise_lines(text: str) -> list[list[str]]:
                 blocks.append(current)
                 current = []
             continue
-        # A line cut mid-sentence (no final punctuation, next starts lower-case) is a wrapped paragraph.
-        if current and len(current[-1]) >= 40 and not _SENTENCE_END.search(current[-1]) and line[:1].islower():
-            current[-1] = f"{current[-1]} {line}"
-        else:
-            current.append(line)
+        current.append(line)
     if current:
         blocks.append(current)
-    return blocks
+    return [_unwrapped(block) for block in blocks]
+
+
+WRAP_MAX_WIDTH = 120   # text wrapped at a fixed column (e-mail, plain-text archives) uses 60–100
+WRAP_SLACK = 20        # a wrapped line ends within a word's length of the column
+
+
+def _unwrapped(block: list[str]) -> list[str]:
+    """A block hard-wrapped at a column becomes its paragraphs: a line that reaches the column continues
+    on the next; a shorter one ends its paragraph. Blocks of a few ragged lines (headers) stay as they are."""
+    if len(block) < 3:
+        return block
+    width = max(len(line) for line in block)
+    reaching = [len(line) >= width - WRAP_SLACK for line in block[:-1]]
+    if width > WRAP_MAX_WIDTH or sum(reaching) < 0.6 * len(reaching):
+        return block
+    paragraphs = [block[0]]
+    for previous_reaches, line in zip(reaching, block[1:]):
+        if previous_reaches:
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 @dataclass

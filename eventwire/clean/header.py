@@ -27,7 +27,16 @@ def _without_label(segment: str) -> str:
 
 
 def _segment_date(segment: str, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
-    segment = _without_label(segment.strip())
+    segment = segment.strip()
+    found, parsed = _bare_date(segment, anchor)
+    unlabelled = _without_label(segment)
+    if not found and unlabelled != segment:
+        # Try without a label only after the whole: "il" is a label in Italian but "il y a 3 jours" is a date.
+        found, parsed = _bare_date(unlabelled, anchor)
+    return found, parsed
+
+
+def _bare_date(segment: str, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
     if not segment or _ONLY_NUMBER.match(segment) or not any(c.isalpha() or c.isdigit() for c in segment):
         return False, None
     if not any(c.isdigit() for c in segment) and len(segment.split()) > 3:

@@ -1,0 +1,83 @@
+"""Clean against real pages in ../shared (skipped where it is absent): the readability test pages, the seed
+through the CLI and the reference scorer, and the article fields of the annotated dev articles."""
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.clean import clean
+from eventwire.errors import CleanError
+from eventwire.model import RawDocument
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+READABILITY = SHARED / "corpora" / "readability"
+GOLD = SHARED / "gold"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def word_f1(system: str, expected: str) -> float:
+    """Bag-of-words F1 between two texts (order-free: robust to where a caption or list lands)."""
+    a, b = collections.Counter(re.findall(r"\w+", system.lower())), collections.Counter(re.findall(r"\w+", expected.lower()))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not READABILITY.is_dir(), reason="../shared/corpora/readability not present")
+def test_main_text_of_readability_pages_is_close_to_expected():
+    import lxml.html
+    scores = {}
+    for page in sorted(p for p in READABILITY.iterdir() if (p / "source.html.gz").exists()):
+        expected = lxml.html.fromstring((page / "expected.html").read_text(encoding="utf-8")).text_content()
+        doc = RawDocument(source=str(page), content=gzip.decompress((page / "source.html.gz").read_bytes()),
+                          media_type="text/html")
+        try:
+            scores[page.name] = word_f1(clean(doc).text, expected)
+        except CleanError:
+            scores[page.name] = 0.0
+    mean = sum(scores.values()) / len(scores)
+    worst = sorted(scores.items(), key=lambda kv: kv[1])[:3]
+    print(f"\nreadability pages {len(scores)}: mean word F1 {mean:.3f}; worst {worst}")
+    assert len(scores) >= 30
+    assert mean >= 0.90
+    assert sum(s >= 0.85 for s in scores.values()) >= 0.85 * len(scores)
+
+
+@pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="../shared/gold not present")
+def test_seed_through_the_cli_scores_full_marks_on_article_fields(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", str(SHARED / "seed" / "article.txt"),
+                          "--retrieved", "2025-05-28T09:00:00Z"], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    obj = json.loads(run.stdout)
+    obj["id"], obj["events"] = "seed-001", []
+    system = tmp_path / "system.jsonl"
+    system.write_text(json.dumps(obj) + "\n")
+    scored = subprocess.run([sys.executable, str(GOLD / "score.py"), str(GOLD / "dev.jsonl"), str(system), "--json"],
+                            capture_output=True, text=True)
+    fields = json.loads(scored.stdout)["article_fields"]
+    assert fields == {"title": 1.0, "published": 1.0, "language": 1.0, "body_clean": 1.0}
+    assert obj["article"]["published"] == "2025-05-27T15:35"
+
+
+@pytest.mark.skipif(not (GOLD / "dev_more.jsonl").exists(), reason="../shared/gold not present")
+def test_dev_articles_get_their_title_publication_date_and_language():
+    from eventwire.pipeline import extract
+    rows = [json.loads(line) for line in (GOLD / "dev_more.jsonl").read_text().splitlines() if line.strip()]
+    wrong = []
+    for row in rows:
+        article = extract(str(GOLD / row["input"]), retrieved=row["retrieved"])
+        for key in ("title", "published", "language"):
+            want = row["article"].get(key)
+            if want and not (getattr(article, key) or "").startswith(want):
+                wrong.append((row["id"], key, getattr(article, key), want))
+    print(f"\ndev_more: {len(rows)} articles, {len(wrong)} wrong fields")
+    assert not wrong
