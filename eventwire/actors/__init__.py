@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Optional
 
 from eventwire.actors.dictionary import lookup
+# Load the submodule before resolve() is defined: importing it later would rebind eventwire.actors.resolve
+# to the module and break every call after the first.
+from eventwire.actors import resolve as _resolve_module  # noqa: F401
 from eventwire.model import ActorMention, Article
 
 __all__ = ["resolve", "actor_at", "actors_in", "lookup"]
