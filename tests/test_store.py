@@ -1,0 +1,284 @@
+"""The store on real engines: DuckDB in tmp_path and a throwaway PostgreSQL server (skipped when not installed)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "store"))
+from builders import later_meeting, syndicated, unrelated  # noqa: E402
+from pgserver import postgres_server, store_url  # noqa: E402,F401  (fixtures)
+
+from eventwire.errors import StoreError  # noqa: E402
+from eventwire.model import Article, Event, Failure, Span  # noqa: E402
+from eventwire.store import open_store  # noqa: E402
+
+
+@pytest.fixture
+def store(store_url):
+    s = open_store(store_url)
+    yield s
+    s.close()
+
+
+def table_counts(store) -> dict:
+    return {t: store.db.rows(f"SELECT count(*) FROM {t}")[0][0]
+            for t in ("articles", "events", "event_clusters", "doc_signatures", "lsh_buckets", "failures")}
+
+
+@pytest.fixture
+def corpus(store):
+    """Three copies of one story, an unrelated story and a later meeting of the same dyad."""
+    articles = syndicated() + [unrelated(), later_meeting()]
+    for article in articles:
+        assert store.add_article(article)
+    return store, articles
+
+
+# ---------------------------------------------------------------- schema and writes
+def test_schema_is_versioned_and_reopening_migrates_nothing(store_url):
+    with open_store(store_url) as first:
+        assert first.schema_version() == 1
+        assert first.db.rows("SELECT version, name FROM schema_version") == [(1, "001_initial")]
+    with open_store(store_url) as again:
+        assert again.db.rows("SELECT count(*) FROM schema_version") == [(1,)]
+
+
+def test_same_content_is_stored_once(store):
+    article = unrelated()
+    assert store.add_article(article) is True
+    before = table_counts(store)
+    copy = unrelated()
+    copy.source = "elsewhere/copy.txt"     # same clean text from another place is still the same content
+    assert store.add_article(copy) is False
+    assert table_counts(store) == before
+    assert before["articles"] == 1 and before["events"] == 2
+
+
+def test_an_article_round_trips_with_every_event_field(store):
+    original = syndicated()[0]
+    store.add_article(original)
+    back = store.get_article(original.id)
+    assert back.text == original.text and back.title == original.title and back.published == original.published
+    assert back.events == original.events            # evidence spans, attribution span, location span, ...
+    assert back.places == original.places
+    assert store.get_article("nope") is None
+
+
+def test_a_crash_mid_article_leaves_nothing_half_written(store, monkeypatch):
+    article = syndicated()[0]
+    real_insert = store._insert_event
+    calls = []
+
+    def crash_on_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real_insert(*args, **kwargs)
+    monkeypatch.setattr(store, "_insert_event", crash_on_third)
+    with pytest.raises(StoreError, match="disk on fire") as info:
+        store.add_article(article)
+    assert info.value.source == article.source
+    assert set(table_counts(store).values()) == {0}
+    monkeypatch.setattr(store, "_insert_event", real_insert)
+    assert store.add_article(article) is True       # nothing left behind blocks a retry
+    assert table_counts(store)["events"] == len(article.events)
+
+
+def test_an_event_the_schema_refuses_rolls_back_its_article(store):
+    text = "The minister resigned on Monday after the vote."
+    bad = Article(source="bad.txt", text=text, events=[Event(type=None, source="GBRGOV", target="---",
+                                                             evidence=[Span.of(text, 0, 24)])])
+    with pytest.raises(StoreError) as info:
+        store.add_article(bad)
+    assert info.value.source == "bad.txt"
+    assert table_counts(store)["articles"] == 0
+
+
+def test_failures_are_recorded_and_the_batch_goes_on(store):
+    batch = [unrelated(), Failure("feeds/broken.xml", "ingest", "not a feed: no <rss> or <feed> root"),
+             later_meeting()]
+    stored = 0
+    for item in batch:
+        if isinstance(item, Failure):
+            store.add_failure(item)
+        else:
+            stored += store.add_article(item)
+    assert stored == 2
+    [failure] = store.failures()
+    assert failure["source"] == "feeds/broken.xml" and failure["stage"] == "ingest"
+    assert failure["reason"].startswith("not a feed") and failure["time"]
+    assert store.stats()["failures"] == 1
+
+
+def test_ingest_into_stores_failures_and_goes_on(store, tmp_path):
+    pytest.importorskip("eventwire.clean")
+    from eventwire.run import ingest_into
+    good = tmp_path / "good.txt"
+    good.write_text(Path(__file__).parent.joinpath("fixtures", "store", "story.txt").read_text(), encoding="utf-8")
+    summary = ingest_into(store, [str(tmp_path / "missing.txt"), str(good)], stage="extract")
+    assert summary["done"] == 1 and summary["failed"] == 1
+    assert store.failures()[0]["source"].endswith("missing.txt")
+    assert store.list_articles()[0]["source"] == str(good)
+
+
+# ---------------------------------------------------------------- queries
+def event_types(rows) -> list[str]:
+    return sorted(r["type"] for r in rows)
+
+
+def test_actor_filters_take_a_code_prefix_or_a_name(corpus):
+    store, _ = corpus
+    assert event_types(store.events(actor="SYRMIL")) == ["ASSAULT"] * 3
+    assert event_types(store.events(actor="KEN")) == ["PROTEST"]
+    assert event_types(store.events(actor="kenyan protesters")) == ["PROTEST"]
+    assert event_types(store.events(source="USA")) == ["SANCTION"]
+    assert event_types(store.events(target="USA")) == []
+    assert event_types(store.events(target="IRN")) == ["SANCTION"]
+
+
+def test_country_matches_either_actor_or_the_location(corpus):
+    store, _ = corpus
+    assert event_types(store.events(country="IRN")) == ["SANCTION"]
+    assert event_types(store.events(country="RUS")) == ["AGREE"] * 3 + ["CONSULT"] * 4
+    by_place_only = store.events(country="SYR", type="ASSAULT")
+    assert len(by_place_only) == 3
+
+
+def test_type_modality_quad_and_attribution_filters(corpus):
+    store, _ = corpus
+    assert event_types(store.events(type="PROTEST,SANCTION")) == ["PROTEST", "SANCTION"]
+    assert event_types(store.events(type=["protest"])) == ["PROTEST"]
+    assert event_types(store.events(modality="hedged")) == ["SANCTION"]
+    assert event_types(store.events(quad_class=4)) == ["ASSAULT"] * 3 + ["SANCTION"]
+    attributed = store.events(attributed=True)
+    assert all(r["attribution"] for r in attributed) and len(attributed) == 3 + 3 + 1 + 1
+    assert all(r["attribution"] is None for r in store.events(attributed="false", limit=1000))
+
+
+def test_dates_filter_on_the_event_date_and_fall_back_to_publication(corpus):
+    store, _ = corpus
+    april = store.events(since="2025-04-01")
+    assert event_types(april) == ["CONSULT", "PROTEST", "SANCTION"]
+    # "2025-04" covers the whole month, so it is still in range on the 20th
+    assert event_types(store.events(since="2025-04-20")) == ["SANCTION"]
+    # the undated accusations fall back to their copies' publication days (4 and 5 March)
+    assert event_types(store.events(type="ACCUSE", since="2025-03-05", until="2025-03-05")) == ["ACCUSE"] * 2
+    assert event_types(store.events(until="2025-03-03", type="ASSAULT")) == ["ASSAULT"] * 3
+
+
+def test_places_bbox_and_distance(corpus):
+    store, _ = corpus
+    syria_bbox = (35.0, 32.0, 42.5, 37.5)
+    assert event_types(store.events(bbox=syria_bbox)) == ["ASSAULT"] * 3
+    assert event_types(store.events(bbox="36,-2,37,-1")) == ["PROTEST"]
+    near_ankara = store.events(near=(39.9, 32.9, 50))
+    assert {r["location"]["name"] for r in near_ankara} == {"Ankara"}
+    # Tal Abyad is about 600 km from Ankara
+    assert {r["location"]["name"] for r in store.events(near="39.9,32.9,700")} == {"Ankara", "Tal Abyad"}
+    assert event_types(store.events(place="tal abyad")) == ["ASSAULT"] * 3
+    assert event_types(store.events(place="KEN")) == ["PROTEST"]
+    assert event_types(store.events(place="Nairobi Province")) == ["PROTEST"]   # admin1
+
+
+def test_text_article_and_cluster_filters(corpus):
+    store, articles = corpus
+    assert event_types(store.events(text="MARCHED through")) == ["PROTEST"]   # evidence, any case
+    assert event_types(store.events(text="finance bill")) == ["PROTEST", "SANCTION"]   # headline
+    assert event_types(store.events(article_id=articles[3].id)) == ["PROTEST", "SANCTION"]
+    cluster = store.events(type="PROTEST")[0]["cluster_id"]
+    assert event_types(store.events(cluster_id=cluster)) == ["PROTEST"]
+
+
+def test_counts_sorting_and_pages_agree(corpus):
+    store, _ = corpus
+    total = store.count_events()
+    assert total == 5 + 5 + 5 + 2 + 1 == len(store.events(limit=1000))
+    assert store.count_events(type="ASSAULT") == 3
+    newest_first = store.events(sort="-date", limit=1000)
+    days = [r["date"] for r in newest_first if r["date"] and len(r["date"]) == 10]
+    assert days == sorted(days, reverse=True)
+    pages = store.events(sort="id", limit=4) + store.events(sort="id", limit=4, offset=4)
+    assert [r["id"] for r in pages] == [r["id"] for r in store.events(sort="id", limit=8)]
+
+
+def test_event_dicts_carry_the_contract_fields(corpus):
+    store, articles = corpus
+    [row] = store.events(type="ASSAULT", article_id=articles[0].id)
+    assert row["source"] == "SYRMIL" and row["target"] == "SYRREB"
+    assert row["location"] == {"name": "Tal Abyad", "country": "SYR", "lat": 36.70, "lon": 38.95}
+    assert row["attribution"] == "local residents" and row["modality"] == "reported"
+    start, end = row["evidence_spans"][0]
+    assert articles[0].text[start:end] == row["evidence"]
+    a_start, a_end = row["attribution_span"]
+    assert articles[0].text[a_start:a_end] == "local residents"
+    assert row["article_title"] == articles[0].title and row["article_source"] == articles[0].source
+    assert row["published"] == "2025-03-05T09:10" and row["story_id"] == articles[0].id
+
+
+def test_unknown_filters_and_bad_values_are_typed_errors(store):
+    with pytest.raises(StoreError, match="unknown filter"):
+        store.events(colour="red")
+    with pytest.raises(StoreError, match="4 comma-separated numbers"):
+        store.events(bbox="1,2,3")
+    with pytest.raises(StoreError, match="date"):
+        store.events(since="last tuesday")
+    with pytest.raises(StoreError, match="unknown sort"):
+        store.events(sort="colour")
+
+
+def test_list_articles_with_filters(corpus):
+    store, articles = corpus
+    listed = store.list_articles()
+    assert len(listed) == 5 and {r["id"] for r in listed} == {a.id for a in articles}
+    assert {"id", "source", "url", "title", "published", "language", "n_events", "story_id", "retrieved"} <= set(listed[0])
+    [kenya] = store.list_articles(actor="KEN")
+    assert kenya["n_events"] == 2 and kenya["title"].startswith("Police fire tear gas")
+    assert len(store.list_articles(limit=2)) == 2
+
+
+# ---------------------------------------------------------------- aggregates
+def test_timelines_by_month_and_by_day_per_type(corpus):
+    store, _ = corpus
+    by_month = {r["period"]: r["count"] for r in store.aggregate("month")}
+    assert by_month == {"2025-03-01": 15, "2025-04-01": 3}
+    per_type = store.aggregate("day", group="type", type="ASSAULT")
+    assert {(r["period"], r["group"], r["count"]) for r in per_type} == {("2025-03-03", "ASSAULT", 2),
+                                                                        ("2025-03-01", "ASSAULT", 1)}
+    weeks = store.aggregate("week", since="2025-04-01")
+    assert sum(r["count"] for r in weeks) == 3 and all(r["period"] <= "2025-04-10" for r in weeks)
+
+
+def test_networks_types_actors_and_countries(corpus):
+    store, _ = corpus
+    dyads = {(r["source"], r["target"]): r for r in store.aggregate("dyad")}
+    assert dyads[("SYRMIL", "SYRREB")]["count"] == 3 and dyads[("SYRMIL", "SYRREB")]["quad"]["4"] == 3
+    assert dyads[("KENCVL", "KENGOV")]["quad"] == {"1": 0, "2": 0, "3": 1, "4": 0}
+    types = {r["type"]: r["count"] for r in store.aggregate("type")}
+    assert types["ASSAULT"] == 3 and types["PROTEST"] == 1 and sum(types.values()) == 18
+    assert {r["quad_class"]: r["count"] for r in store.aggregate("quad_class")}[4] == 4
+    actors = {r["actor"]: r["count"] for r in store.aggregate("actor")}
+    assert actors["TURGOV"] == 3 + 3 + 3 + 1 and "---" not in actors   # CONSULT, AGREE, ACCUSE, later CONSULT
+    countries = {r["country"]: r["count"] for r in store.aggregate("country")}
+    assert countries["KEN"] == 1 and countries["SYR"] == 3 + 3          # ASSAULT (actors and place), ACCUSE
+    with pytest.raises(StoreError):
+        store.aggregate("colour")
+
+
+def test_actor_and_place_lists(corpus):
+    store, _ = corpus
+    actors = {a["code"]: a for a in store.actors()}
+    assert actors["SYRMIL"] == {"code": "SYRMIL", "name": "Syrian government forces", "n_events": 3}
+    places = {p["name"]: p for p in store.places()}
+    assert places["Tal Abyad"]["n_events"] == 3 and places["Tal Abyad"]["country"] == "SYR"
+    assert places["Nairobi"]["admin1"] == "Nairobi Province"
+    assert [p["name"] for p in store.places(country="KEN")] == ["Nairobi"]
+
+
+def test_stats_describe_the_store(corpus):
+    store, _ = corpus
+    stats = store.stats()
+    assert stats["articles"] == 5 and stats["stories"] == 3 and stats["events"] == 18
+    assert stats["schema_version"] == 1 and stats["outlets"] == 4
+    assert stats["first_event_day"] == "2025-03-01" and stats["last_event_day"] == "2025-04-30"
