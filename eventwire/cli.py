@@ -111,9 +111,12 @@ def annotate(sources: List[str] = SOURCES, retrieved: Optional[str] = RETRIEVED,
 @app.command()
 def code(sources: List[str] = SOURCES, retrieved: Optional[str] = RETRIEVED,
          format: Format = typer.Option(Format.jsonl, "--format", "-f"), allow_private: bool = ALLOW_PRIVATE,
-         workers: int = typer.Option(1, "--workers", "-w", help="Worker processes.")):
+         workers: int = typer.Option(1, "--workers", "-w", help="Worker processes."),
+         coder: str = typer.Option("rules", "--coder", help="Event coder: rules | llm (EVENTWIRE_LLM_URL/MODEL).")):
     """The whole pipeline: events in the SPEC's JSONL (one object per article). No store."""
+    import os
     from eventwire.run import code_many
+    os.environ["EVENTWIRE_CODER"] = coder   # read by eventwire.events.code, in worker processes too
     failures = _print_articles(code_many(sources, retrieved, workers=workers, allow_private=allow_private),
                                format, False, True)
     raise typer.Exit(1 if failures else 0)
