@@ -15,7 +15,8 @@ from eventwire.model import Article, Failure
 
 app = typer.Typer(help="eventwire: news → coded political events (PLOVER/CAMEO), on your own machine.",
                   no_args_is_help=True, add_completion=False)
-out = Console(soft_wrap=True)
+# Piped output is read in files and logs: give tables room instead of the 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 
