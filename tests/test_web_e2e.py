@@ -102,3 +102,264 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The filled store's path, the ingest summary, and what the store holds (read before the app opens it)."""
+    from eventwire.store import open_store
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    summary = fill_store(db)
+    store = open_store(str(db))
+    try:
+        events = store.events(limit=100_000)
+    finally:
+        store.close()
+    linked = [e for e in events if "---" not in (e["source"], e["target"])]
+    print(f"\nstore: {summary['done']} samples coded by the pipeline ({summary['events']} events), "
+          f"{summary['failed']} failed; {len(events)} events in all")
+    return {
+        "db": db, "events": events,
+        "actors": {e["source"] for e in linked} | {e["target"] for e in linked},
+        "places": {e["location"]["name"] for e in events
+                   if e["location"] and e["location"]["lat"] is not None and e["location"]["lon"] is not None},
+    }
+
+
+API_KEY = "web-test-key-0123456789"
+
+
+@pytest.fixture(scope="module")
+def server(corpus):
+    with LiveServer(corpus["db"], API_KEY) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Console:
+    """Console errors and uncaught exceptions of one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+
+
+def open_dashboard(browser, server, viewport=DESKTOP, query: str = ""):
+    page = browser.new_page(viewport=viewport)
+    console = Console(page)
+    page.goto(f"{server.url}/{query}")
+    wait_until_loaded(page)
+    return page, console
+
+
+def wait_until_loaded(page) -> None:
+    page.wait_for_selector("#views[aria-busy='false']", timeout=15_000)
+
+
+def api_get(server, path: str, **params):
+    import httpx
+    response = httpx.get(f"{server.url}/api/{path}", params=params, timeout=10)
+    response.raise_for_status()
+    return response.json()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def bubble_places(page) -> set[str]:
+    places = page.eval_on_selector_all("#map g.bubble", "els => els.map(e => e.dataset.places)")
+    return {name for group in places for name in group.split("|")}
+
+
+def network_actors(page) -> set[str]:
+    return set(page.eval_on_selector_all("#network g.node", "els => els.map(e => e.dataset.id)"))
+
+
+def timeline_total(page) -> int:
+    return sum(page.eval_on_selector_all("#timeline rect.bar", "els => els.map(e => +e.dataset.count)"))
+
+
+# ------------------------------------------------------------------ the tests
+def test_views_show_the_stores_places_dates_and_actors(browser, server, corpus):
+    page, console = open_dashboard(browser, server)
+    assert corpus["places"] and corpus["actors"], "the test store should hold located events between actors"
+    page.wait_for_selector("#map g.bubble")
+    assert bubble_places(page) == corpus["places"]
+    page.wait_for_selector("path.country[data-country='KEN']")   # shipped boundaries, keyed by alpha-3
+    assert page.locator("#timeline rect.bar").count() > 0
+    assert timeline_total(page) == len(corpus["events"])
+    assert network_actors(page) == corpus["actors"]
+    assert page.locator("#events-body tr").count() == min(50, len(corpus["events"]))
+    assert page.locator("#stats [data-stat='events'] strong").inner_text() == str(len(corpus["events"]))
+    paint = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType('paint')
+                                 .map(e => [e.name, Math.round(e.startTime)]))""")
+    print(f"\npaint timings at 1366x768 (ms): {paint}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "paint.json").write_text(json.dumps(paint))
+    shot(page, "desktop")
+    assert console.errors == []
+    page.close()
+
+
+def test_an_actor_filter_updates_map_timeline_network_and_url(browser, server):
+    page, console = open_dashboard(browser, server)
+    before = network_actors(page)
+    page.fill("#f-actor", "SDN")
+    page.press("#f-actor", "Enter")
+    wait_until_loaded(page)
+    assert "actor=SDN" in page.url
+    expected = api_get(server, "events", actor="SDN", limit=500)
+    assert expected["total"] > 0
+    located = {e["location"]["name"] for e in expected["items"] if e["location"] and e["location"]["lat"] is not None}
+    assert bubble_places(page) == located
+    assert timeline_total(page) == expected["total"]
+    actors = network_actors(page)
+    assert actors and actors < before
+    assert all(any(code.startswith("SDN") for code in (e["source"], e["target"])) for e in expected["items"])
+    assert page.locator("#events-body tr").count() == expected["total"]
+    shot(page, "desktop-filtered")
+    page.go_back()
+    wait_until_loaded(page)
+    assert "actor=" not in page.url
+    assert page.input_value("#f-actor") == ""
+    assert network_actors(page) == before
+    assert console.errors == []
+    page.close()
+
+
+def test_filters_in_a_shared_url_are_applied_on_load(browser, server):
+    page, console = open_dashboard(browser, server, query="?type=ASSAULT&modality=reported")
+    assert page.input_value("#f-type") == "ASSAULT"
+    assert page.input_value("#f-modality") == "reported"
+    expected = api_get(server, "events", type="ASSAULT", modality="reported", limit=500)
+    assert page.locator("#events-body tr").count() == expected["total"]
+    assert all(t == "ASSAULT" for t in page.eval_on_selector_all(
+        "#events-body .type-badge", "els => els.map(e => e.firstChild.textContent)"))
+    assert console.errors == []
+    page.close()
+
+
+def test_brushing_the_timeline_filters_a_date_range(browser, server):
+    page, console = open_dashboard(browser, server)
+    box = page.locator("#timeline svg").bounding_box()
+    left = box["x"] + 40
+    page.mouse.move(left, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(left + (box["width"] - 50) * 0.2, box["y"] + 40, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**since=*")
+    wait_until_loaded(page)
+    params = dict(p.split("=", 1) for p in page.url.split("?", 1)[1].split("&"))
+    expected = api_get(server, "events", since=params["since"], until=params["until"], limit=1)["total"]
+    caption = page.inner_text("#events-caption")
+    assert (f"of {expected} event" in caption) if expected else ("No events" in caption)
+    assert page.input_value("#f-since") == params["since"]
+    assert console.errors == []
+    page.close()
+
+
+def test_clicking_an_event_marks_its_evidence_and_lists_its_cluster(browser, server, corpus):
+    cluster = next(c for c in api_get(server, "clusters", limit=100)["items"] if c["n_articles"] >= 2)
+    first_id, other_id = cluster["event_ids"][:2]
+    first = api_get(server, f"events/{first_id}")
+    page, console = open_dashboard(browser, server)
+    page.click(f"#events-body tr[data-event-id='{first_id}'] .row-open")
+    page.wait_for_selector(f"#evidence .event-card[data-event-id='{first_id}']")
+    assert f"event={first_id}" in page.url
+    marks = page.locator("#evidence mark.evidence")
+    assert marks.count() >= 1
+    assert " ".join(marks.all_inner_texts()).split() == first["evidence"].split()
+    assert page.locator("#evidence .cluster-view .article-list li").count() == cluster["n_articles"]
+    shot(page, "desktop-evidence")
+
+    # Another article of the cluster opens the same event as that article reports it.
+    other = api_get(server, f"events/{other_id}")
+    page.locator("#evidence .cluster-view button", has_text=other["article_title"]).click()
+    page.wait_for_selector(f"#evidence .event-card[data-event-id='{other_id}']")
+    assert " ".join(page.locator("#evidence mark.evidence").all_inner_texts()).split() == other["evidence"].split()
+
+    # The link is shareable: a fresh page opens the panel straight away; Back returns to the first event.
+    page.go_back()
+    page.wait_for_selector(f"#evidence .event-card[data-event-id='{first_id}']")
+    fresh, fresh_console = open_dashboard(browser, server, query=f"?event={other_id}")
+    fresh.wait_for_selector(f"#evidence .event-card[data-event-id='{other_id}'] ")
+    assert fresh.locator("#evidence mark.evidence").count() >= 1
+    assert console.errors == [] and fresh_console.errors == []
+    page.close()
+    fresh.close()
+
+
+def test_map_bubbles_and_network_links_open_evidence(browser, server):
+    page, console = open_dashboard(browser, server)
+    page.locator("#map g.bubble").first.click()
+    page.wait_for_selector("#evidence .event-card")
+    assert page.locator("#evidence mark.evidence").count() >= 1
+    page.click("#close-evidence")
+    assert page.locator("#evidence").is_hidden()
+
+    net = api_get(server, "aggregates/network")
+    edge = max(net["edges"], key=lambda e: e["count"])
+    link = page.locator(f"#network line.link[data-source='{edge['source']}'][data-target='{edge['target']}']")
+    link.focus()
+    page.keyboard.press("Enter")
+    card = page.wait_for_selector("#evidence .event-card")
+    assert f"{edge['source']} → {edge['target']}" in card.inner_text()
+    assert page.locator("#evidence mark.evidence").count() >= 1
+    assert console.errors == []
+    page.close()
+
+
+def test_phone_width_stacks_the_views_without_sideways_scrolling(browser, server):
+    page, console = open_dashboard(browser, server, viewport=PHONE)
+    page.wait_for_selector("#map g.bubble")
+    boxes = {name: page.locator(f".{name}-panel").bounding_box()
+             for name in ("map", "timeline", "network", "events")}
+    assert boxes["map"]["y"] < boxes["timeline"]["y"] < boxes["network"]["y"] < boxes["events"]["y"]
+    assert all(b["width"] <= PHONE["width"] and b["x"] >= 0 for b in boxes.values())
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.locator("#network g.node").count() > 0 and page.locator("#timeline rect.bar").count() > 0
+    shot(page, "phone")
+    page.locator("#events-body tr .row-open").first.click()
+    page.wait_for_selector("#evidence mark.evidence")
+    panel = page.locator("#evidence").bounding_box()
+    assert panel["width"] == pytest.approx(PHONE["width"], abs=1)
+    shot(page, "phone-evidence")
+    assert console.errors == []
+    page.close()
+
+
+def test_ingest_box_refuses_a_wrong_key_and_codes_pasted_text(browser, server):
+    page, console = open_dashboard(browser, server)
+    articles_before = api_get(server, "stats")["articles"]
+    page.click("#open-ingest")
+    page.fill("#ingest-text", "Protesters rallied outside parliament in Lima on Tuesday, demanding the "
+                              "resignation of the interior minister. Police arrested twelve demonstrators.")
+    page.fill("#ingest-key", "not-the-key")
+    page.click("#ingest-form button[type=submit]")
+    page.wait_for_function("document.querySelector('#ingest-status').textContent.includes('refused')")
+    # The browser itself logs the refused request; nothing else may.
+    assert all("401" in e for e in console.errors)
+    console.errors.clear()
+
+    page.fill("#ingest-key", API_KEY)
+    page.click("#ingest-form button[type=submit]")
+    page.wait_for_function("document.querySelector('#ingest-status').textContent.startsWith('Coded')",
+                           timeout=120_000)
+    assert page.locator("#ingest-result .coded-article").count() == 1
+    shot(page, "desktop-ingest")
+    assert api_get(server, "stats")["articles"] == articles_before + 1
+    page.wait_for_function(f"document.querySelector(\"#stats [data-stat='articles'] strong\").textContent === "
+                           f"'{articles_before + 1}'")
+    assert console.errors == []
+    page.close()

@@ -32,8 +32,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 }
 
-/** Runs fn after `ms` of quiet (typing in the text filter fires one request, not one per key). */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+/** Runs fn after `ms` of quiet (typing in the text filter fires one request, not one per key);
+ *  `cancel` drops a pending call (Enter applies at once, and a late call would undo a Back). */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
   let timer: number | undefined;
-  return (...args: A) => { window.clearTimeout(timer); timer = window.setTimeout(() => fn(...args), ms); };
+  const run = (...args: A) => { window.clearTimeout(timer); timer = window.setTimeout(() => fn(...args), ms); };
+  return Object.assign(run, { cancel: () => window.clearTimeout(timer) });
 }

@@ -6,21 +6,22 @@ import { FILTER_KEYS, type FilterKey, type Filters } from "./state";
 
 export class FilterBar {
   private form = byId<HTMLFormElement>("filters");
+  private typed = debounce((key: FilterKey, value: string) => this.onChange({ [key]: value }), 350);
 
   constructor(private onChange: (change: Filters) => void, private onReset: () => void) {
     fillSelect(byId<HTMLSelectElement>("f-type"), EVENT_TYPES.map((t) => [t, t]));
     fillSelect(byId<HTMLSelectElement>("f-modality"), MODALITIES.map((m) => [m, m]));
     fillSelect(byId<HTMLSelectElement>("f-quad_class"), Object.entries(QUAD_CLASSES).map(([q, c]) => [q, c.label]));
-    const typed = debounce((key: FilterKey, value: string) => this.onChange({ [key]: value }), 350);
+    const typed = this.typed;
     for (const field of this.fields()) {
       const key = field.name as FilterKey;
       const free = field instanceof HTMLInputElement && (field.type === "search" || field.type === "text");
       field.addEventListener(free ? "input" : "change", () => {
-        if (free) typed(key, field.value.trim()); else this.onChange({ [key]: field.value });
+        if (free) typed(key, field.value.trim()); else { typed.cancel(); this.onChange({ [key]: field.value }); }
       });
       // Enter in a text field applies at once rather than submitting the form.
       if (free) field.addEventListener("keydown", (e) => {
-        if ((e as KeyboardEvent).key === "Enter") { e.preventDefault(); this.onChange({ [key]: field.value.trim() }); }
+        if ((e as KeyboardEvent).key === "Enter") { e.preventDefault(); typed.cancel(); this.onChange({ [key]: field.value.trim() }); }
       });
     }
     this.form.addEventListener("submit", (e) => e.preventDefault());
@@ -32,14 +33,18 @@ export class FilterBar {
       .filter((f) => (FILTER_KEYS as readonly string[]).includes(f.name));
   }
 
-  /** Shows the state's filters in the form (after Back, or a click on the map or network). */
-  show(filters: Filters): void {
+  /** Drops typing not yet applied (after Back, a late apply would undo the navigation). */
+  cancelPending(): void { this.typed.cancel(); }
+
+  /** Shows the state's filters in the form (after Back, or a click on the map or network); a field being
+   *  typed in keeps its text unless the user navigated. */
+  show(filters: Filters, navigated = false): void {
     for (const field of this.fields()) {
       const value = filters[field.name as FilterKey] ?? "";
       if (field instanceof HTMLSelectElement && value && ![...field.options].some((o) => o.value === value)) {
         field.append(new Option(value, value));
       }
-      if (document.activeElement !== field || field instanceof HTMLSelectElement) field.value = value;
+      if (navigated || document.activeElement !== field || field instanceof HTMLSelectElement) field.value = value;
     }
     const active = FILTER_KEYS.filter((k) => filters[k]).length;
     byId("reset-filters").toggleAttribute("disabled", active === 0);

@@ -33,6 +33,8 @@ const filterBar = new FilterBar(
   () => store.update({ filters: {} }),
 );
 
+window.addEventListener("popstate", () => filterBar.cancelPending());
+
 const evidence = new EvidencePanel(byId("evidence"), byId("evidence-body"), {
   selectEvent: (id) => store.update({ event: id, article: null }),
   selectArticle: (id) => store.update({ event: null, article: id }),
@@ -146,14 +148,14 @@ function loadLookups(): void {
   api.places().then((places) => filterBar.setCountries(places, countryNames)).catch(problem("The place list"));
 }
 
-function syncControls(state: ViewState): void {
-  filterBar.show(state.filters);
+function syncControls(state: ViewState, navigated = false): void {
+  filterBar.show(state.filters, navigated);
   bySelect.value = state.by;
   groupSelect.value = state.group;
 }
 
-store.subscribe((state, previous) => {
-  syncControls(state);
+store.subscribe((state, previous, navigated) => {
+  syncControls(state, navigated);
   if (!sameFilters(state.filters, previous.filters) || state.group !== previous.group) refreshViews(state);
   else if (state.by !== previous.by) {
     timeline.setGranularity(state.by);

@@ -48,7 +48,8 @@ export function stateToSearch(state: ViewState): string {
   return s ? `?${s}` : "";
 }
 
-type Listener = (state: ViewState, previous: ViewState) => void;
+// `navigated`: the change came from Back/Forward, not from the page itself.
+type Listener = (state: ViewState, previous: ViewState, navigated: boolean) => void;
 
 /** One store for the view state; `update` records a history entry, so Back undoes the last change. */
 export class Store {
@@ -79,7 +80,7 @@ export class Store {
     this.state = next;
     const search = stateToSearch(next);
     if (push && search !== location.search) history.pushState(null, "", `${location.pathname}${search}`);
-    for (const listener of this.listeners) listener(next, previous);
+    for (const listener of this.listeners) listener(next, previous, !push);
   }
 }
 

@@ -148,6 +148,7 @@ export class TimelineView {
       .attr("fill", (s) => this.color(s.group))
       .attr("data-period", (s) => isoDay(s.bin.start))
       .attr("data-group", (s) => s.group)
+      .attr("data-count", (s) => s.y1 - s.y0)
       .select("title").text((s) => `${by} of ${isoDay(s.bin.start)}: ${s.y1 - s.y0} ${this.groupLabel(s.group)} (of ${s.bin.total})`);
     this.renderAxis(y, innerH);
     this.svg.attr("aria-label", `Timeline: ${bins.reduce((n, b) => n + b.total, 0)} events in ${bins.length} ${by}s; drag across it to filter by date`);
