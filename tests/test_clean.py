@@ -122,6 +122,35 @@ def test_relative_and_absolute_timestamps_resolve_against_retrieval(stamp, retri
     assert not has_line(article.text, stamp)
 
 
+def test_date_run_on_to_the_headline_is_cut_off_it():
+    text = f"Border talks resume after a year of silence Tuesday, September 1, 2015\n\n{BODY}"
+    article = clean(text_doc(text, datetime(2016, 1, 1, tzinfo=timezone.utc)))
+    assert article.title == "Border talks resume after a year of silence"
+    assert article.published == "2015-09-01"
+
+
+def test_dateline_opening_the_body_gives_the_date():
+    text = f"Border talks resume\n\nThursday, March 15, 2012 {BODY}"
+    article = clean(text_doc(text, datetime(2016, 1, 1, tzinfo=timezone.utc)))
+    assert article.published == "2012-03-15"
+    assert article.text.startswith("Thursday, March 15, 2012 The two delegations")
+
+
+def test_headline_above_the_timestamp_beats_a_caption_below_it():
+    text = (f"Hundreds dead in stampede at the bridge\nThursday, January 12, 2006\n"
+            f"The bridge on the day of the stampede\n\n{BODY}")
+    article = clean(text_doc(text, datetime(2006, 1, 13, tzinfo=timezone.utc)))
+    assert article.title == "Hundreds dead in stampede at the bridge"
+    assert article.published == "2006-01-12"
+
+
+def test_a_date_after_retrieval_is_not_the_publication_date():
+    text = f"Border talks resume after a year of silence\n12 March 2030\n\n{BODY}"
+    article = clean(text_doc(text, datetime(2025, 1, 1, tzinfo=timezone.utc)))
+    assert article.published == "2025-01-01" and article.meta["published_source"] == "retrieved"
+    assert article.title == "Border talks resume after a year of silence"
+
+
 def test_without_any_date_the_retrieval_day_is_the_publication_date():
     article = clean(text_doc(BODY, datetime(2019, 2, 20, 23, 0, tzinfo=timezone.utc)))
     assert article.published == "2019-02-20"

@@ -81,3 +81,25 @@ def test_dev_articles_get_their_title_publication_date_and_language():
                 wrong.append((row["id"], key, getattr(article, key), want))
     print(f"\ndev_more: {len(rows)} articles, {len(wrong)} wrong fields")
     assert not wrong
+
+
+WIKINEWS = SHARED / "corpora" / "wikinews"
+
+
+def words_f1(a: str, b: str) -> float:
+    return word_f1(a or "", b or "")
+
+
+@pytest.mark.skipif(not (WIKINEWS / "manifest.jsonl").exists(), reason="../shared/corpora/wikinews not present")
+def test_wikinews_headlines_and_dates_are_found():
+    from eventwire.pipeline import extract
+    rows = [json.loads(line) for line in (WIKINEWS / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    titles = dates = 0
+    for row in rows:
+        # Fetched no earlier than the page's last modification: the only honest clock for these files.
+        article = extract(str(WIKINEWS / Path(row["file"]).name), retrieved=row["date_modified"] + "T12:00:00Z")
+        titles += words_f1(article.title, row["title"]) >= 0.9   # the scorer's title test
+        dates += (article.published or "").startswith(row["date"])
+    print(f"\nwikinews {len(rows)}: title {titles / len(rows):.3f}, published {dates / len(rows):.3f}")
+    assert titles >= 0.85 * len(rows)
+    assert dates >= 0.75 * len(rows)

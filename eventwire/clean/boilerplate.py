@@ -139,7 +139,7 @@ def normalise_lines(text: str) -> list[list[str]]:
     return [_unwrapped(block) for block in blocks]
 
 
-WRAP_MAX_WIDTH = 120   # text wrapped at a fixed column (e-mail, plain-text archives) uses 60–100
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 60, 120   # text wrapped at a fixed column (e-mail, archives) uses 60–100
 WRAP_SLACK = 20        # a wrapped line ends within a word's length of the column
 
 
@@ -150,7 +150,7 @@ def _unwrapped(block: list[str]) -> list[str]:
         return block
     width = max(len(line) for line in block)
     reaching = [len(line) >= width - WRAP_SLACK for line in block[:-1]]
-    if width > WRAP_MAX_WIDTH or sum(reaching) < 0.6 * len(reaching):
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH or sum(reaching) < 0.6 * len(reaching):
         return block
     paragraphs = [block[0]]
     for previous_reaches, line in zip(reaching, block[1:]):

@@ -2,18 +2,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
-from eventwire.clean.boilerplate import (Line, SHORT_LINE_WORDS, _TOKEN, date_label_length, is_boilerplate,
-                                         tokens_of)
+from eventwire.clean.boilerplate import Line, SHORT_LINE_WORDS, _TOKEN, date_label_length, is_boilerplate, tokens_of
 from eventwire.dates import ParsedDate, parse_date
 
 _SEGMENT_SEPARATORS = re.compile(r"\s+[|•·—–]\s+|\s+-\s+")
 _ONLY_NUMBER = re.compile(r"^\d+$")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Two unrelated clocks: a relative date ("Ayer 15:35", "3 May") gives different answers under them.
 _PROBE_ANCHORS = (datetime(2001, 3, 10, 8, 0), datetime(2011, 9, 20, 17, 30))
 HEADLINE_MAX_WORDS = 30
+EMBEDDED_DATE_WORDS = (3, 7)   # "September 1, 2015" … "Tuesday, 1 September 2015, 10:32 GMT"
+
+
+@dataclass
+class Found:
+    """A date read from the text: ``value`` is None when it is relative and there is no clock to resolve it."""
+    value: Optional[ParsedDate]
 
 
 def _without_label(segment: str) -> str:
@@ -26,31 +34,34 @@ def _without_label(segment: str) -> str:
     return segment[matches[skip - 1].end():].lstrip(" :,.-–—")
 
 
-def _segment_date(segment: str, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
+def segment_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
+    """The date that ``segment`` is, entirely (a leading label such as "Published" aside), or None."""
     segment = segment.strip()
-    found, parsed = _bare_date(segment, anchor)
+    found = _bare_date(segment, anchor)
     unlabelled = _without_label(segment)
-    if not found and unlabelled != segment:
+    if found is None and unlabelled != segment:
         # Try without a label only after the whole: "il" is a label in Italian but "il y a 3 jours" is a date.
-        found, parsed = _bare_date(unlabelled, anchor)
-    return found, parsed
+        found = _bare_date(unlabelled, anchor)
+    return found
 
 
-def _bare_date(segment: str, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
+def _bare_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
     if not segment or _ONLY_NUMBER.match(segment) or not any(c.isalpha() or c.isdigit() for c in segment):
-        return False, None
+        return None
     if not any(c.isdigit() for c in segment) and len(segment.split()) > 3:
-        return False, None   # a date without digits is one word or two ("Yesterday", "hier soir")
+        return None   # a date without digits is one word or two ("Yesterday", "hier soir")
     if anchor is not None:
         parsed = parse_date(segment, anchor)
-        if parsed is None or parsed.value > anchor.replace(tzinfo=None) + timedelta(days=1):
-            return False, None   # a publication date is not in the future of its retrieval
-        return True, parsed
+        if parsed is None:
+            return None
+        # A publication date is not in the future of its retrieval: still a timestamp, but not this page's.
+        future = parsed.value > anchor.replace(tzinfo=None) + timedelta(days=1)
+        return Found(None if future else parsed)
     # No clock: an absolute date still counts; a relative one marks a timestamp but cannot be resolved.
     first, second = (parse_date(segment, probe) for probe in _PROBE_ANCHORS)
     if first is None:
-        return False, None
-    return True, first if second is not None and first.value == second.value else None
+        return None
+    return Found(first if second is not None and first.value == second.value else None)
 
 
 def line_date(line: Line, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
@@ -58,20 +69,53 @@ def line_date(line: Line, anchor: Optional[datetime]) -> tuple[bool, Optional[Pa
     if len(line.tokens) > SHORT_LINE_WORDS or line.good:
         return False, None
     for segment in [line.text, *_SEGMENT_SEPARATORS.split(line.text)]:
-        found, parsed = _segment_date(segment, anchor)
-        if found:
+        found = segment_date(segment, anchor)
+        if found is not None:
             # The whole line is a timestamp only when the date is all of it (not "By X | 3 May").
-            return segment == line.text or len(line.tokens) <= 6, parsed
+            return segment == line.text or len(line.tokens) <= 6, found.value
     return False, None
 
 
-def headline(header: list[Line], all_lines: Iterable[Line]) -> Optional[Line]:
-    """The headline: a short line without a final full stop above the body, preferring one that is
-    repeated (sites print it in the page header and again above the article) and the one nearest the body."""
+def _embedded(text: str, anchor: Optional[datetime], at_end: bool) -> Optional[tuple[str, Found]]:
+    """A full date (with a year) at the end or start of a line, and the rest of the line.
+    Wire copy runs headline and date together ("... ants Tuesday, September 1, 2015") or opens a
+    paragraph with its dateline ("Thursday, March 15, 2012 Wikinews interviewed ...")."""
+    if not _YEAR.search(text):
+        return None
+    matches = list(_TOKEN.finditer(text))
+    low, high = EMBEDDED_DATE_WORDS
+    for size in range(min(high, len(matches) - 1), low - 1, -1):
+        if at_end:
+            piece, rest = text[matches[-size].start():], text[:matches[-size].start()]
+        else:
+            piece, rest = text[:matches[size - 1].end()], text[matches[size - 1].end():]
+        if not _YEAR.search(piece):
+            continue
+        found = segment_date(piece, anchor)
+        if found is not None:
+            return rest.strip(" \t,;:|-–—"), found
+    return None
+
+
+def trailing_date(text: str, anchor: Optional[datetime]) -> Optional[tuple[str, Found]]:
+    return _embedded(text, anchor, at_end=True)
+
+
+def leading_date(text: str, anchor: Optional[datetime]) -> Optional[tuple[str, Found]]:
+    return _embedded(text, anchor, at_end=False)
+
+
+def headline(header: list[Line], all_lines: Iterable[Line], dated: frozenset[int] = frozenset()) -> Optional[Line]:
+    """The headline among the lines above the body: a short line without a final full stop. Sites print
+    it above their timestamp and often twice (page header and article); captions and section headings
+    come after it, so the first qualified line wins a tie. ``dated``: header positions whose date was cut off
+    the end of the line (the timestamp follows them)."""
     counts: dict[str, int] = {}
     for line in all_lines:
         counts[line.key] = counts.get(line.key, 0) + 1
-    best, best_score = None, 0.0
+    stamps = [i for i, line in enumerate(header) if line.timestamp] + [i + 1 for i in dated]
+    first_stamp = min(stamps) if stamps else None
+    best, best_score, rank = None, 0.0, 0
     for position, line in enumerate(header):
         if is_boilerplate(line) or line.text.endswith((".", ",", ":", ";")):
             continue
@@ -79,8 +123,12 @@ def headline(header: list[Line], all_lines: Iterable[Line]) -> Optional[Line]:
         if not 3 <= words <= HEADLINE_MAX_WORDS or not (line.text[:1].isupper() or line.text[:1].isdigit()
                                                        or line.text[:1] in "\"'“‘«¿¡"):
             continue
-        score = 1.0 + (2.0 if counts.get(line.key, 0) >= 2 else 0.0) + (0.5 if words >= 5 else 0.0)
-        score += position / max(1, len(header))   # nearer the body is likelier the article's own title
-        if score >= best_score:
+        score = (1.0 + (2.0 if counts.get(line.key, 0) >= 2 else 0.0)
+                 + (1.5 if first_stamp is not None and position < first_stamp else 0.0)
+                 + (0.5 if words >= 5 else 0.0)
+                 - (0.5 if line.text.endswith("?") else 0.0)   # more often an interview question than a title
+                 - 0.2 * rank)
+        rank += 1
+        if score > best_score:
             best, best_score = line, score
     return best

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from eventwire.clean.boilerplate import body_text, describe, find_body, normalise_lines, tokens_of
-from eventwire.clean.header import headline, line_date
+from eventwire.clean.boilerplate import Line, body_text, describe, find_body, is_boilerplate, normalise_lines, tokens_of
+from eventwire.clean.header import headline, leading_date, line_date, trailing_date
 from eventwire.clean.html import Extracted
 from eventwire.clean.language import detect_language
+from eventwire.dates import ParsedDate
 from eventwire.errors import CleanError
 
 _LANGUAGE_SAMPLE_MIN_LINE = 40   # long lines are prose; short ones are menus, often in another language
@@ -25,22 +26,46 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
         raise CleanError(source, "empty document (only whitespace)")
     language = _language_of_lines(raw_lines)
     lines = [describe(line, language) for line in raw_lines]
-    dates = {}
+    stamps: dict[int, Optional[ParsedDate]] = {}
     for index, line in enumerate(lines):
         line.timestamp, parsed = line_date(line, retrieved)
-        if line.timestamp and parsed is not None:
-            dates[index] = parsed
+        if line.timestamp:
+            stamps[index] = parsed
     layout = find_body(lines)
     if layout is None:
         raise CleanError(source, "no article text: no line reads as prose (menus, labels or fragments only)")
-    title_line = headline(layout.header, lines)
+
+    # A headline with its date run on ("... ants Tuesday, September 1, 2015"): the date is cut off it.
+    header: list[Line] = list(layout.header)
+    header_dates: dict[int, Optional[ParsedDate]] = {}
+    for index, line in enumerate(header):
+        if line.timestamp or is_boilerplate(line):
+            continue
+        split = trailing_date(line.text, retrieved)
+        if split and split[0]:
+            header[index] = describe(split[0], language)
+            header_dates[index] = split[1].value
+    title_line = headline(header, header + lines[layout.start:], dated=set(header_dates))
     title = title_hint or (title_line.text if title_line else None)
     title_key = " ".join(tokens_of(title)) if title else None
     body = body_text(layout, title_key)
     if not body:
         raise CleanError(source, "no article text left once boilerplate is removed")
-    # The page's timestamp: above the body first (where sites print it), then inside, then below.
-    order = list(range(layout.start)) + list(range(layout.start, len(lines)))
-    published = next((dates[i] for i in order if i in dates), None)
-    return Extracted(text=body, title=title, published=published,
-                     meta={"boilerplate_lines": len(lines) - body.count("\n\n") - 1})
+    return Extracted(text=body, title=title, published=_published(lines, layout.start, stamps, header_dates,
+                                                                   retrieved),
+                     meta={"language_guess": language})
+
+
+def _published(lines, body_start: int, stamps: dict, header_dates: dict,
+               retrieved: Optional[datetime]) -> Optional[ParsedDate]:
+    """The page's timestamp: where sites print it (above the body, alone or after the headline), then a
+    dateline opening the body, then a timestamp inside or below the body."""
+    above = sorted([(i, v) for i, v in stamps.items() if i < body_start] + list(header_dates.items()))
+    for _index, value in above:
+        if value is not None:
+            return value
+    opening = leading_date(lines[body_start].text, retrieved) if body_start < len(lines) else None
+    if opening and opening[1].value is not None:
+        return opening[1].value
+    below = [v for i, v in sorted(stamps.items()) if i >= body_start and v is not None]
+    return below[0] if below else None
