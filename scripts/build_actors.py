@@ -54,7 +54,15 @@ def country_entries() -> list[dict]:
             names += [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
         names += split(row["aliases"])
         names = [n for n in dict.fromkeys(n for n in names if n) if "," not in n]
-        display = names[0] if names else iso3
+        names = [n[4:] if n.startswith("the ") else n for n in names]
+        names = list(dict.fromkeys(names))
+        # pycountry's "Palestine, State of" style names are not display names: a hand alias reads better
+        plain = [n for n in names if "," not in n and not n.lower().startswith(("republic", "state of", "kingdom"))]
+        display = (plain or names or [iso3])[0]
+        # the hand table lists the name English news uses first (Turkey, Russia, United States)
+        hand_first = [a for a in split(row["aliases"]) if len(a) > 3 and not a.isupper() and not a.startswith("the ")]
+        if hand_first:
+            display = hand_first[0]
         entries.append({"name": display, "code": iso3, "kind": "country", "country": iso3, "aliases": names,
                         "wikidata": row["wikidata"] or None, "source": "pycountry+hand"})
         demonyms = split(row["demonyms"])
@@ -111,7 +119,9 @@ def main() -> None:
                                          "the hand-written tables in hand/; do not edit by hand."}) + "\n")
         for entry in entries:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    patterns = entity_patterns([e for e in entries if e["kind"] != "country" or True])
+    # Only named bodies and groups: the model already knows countries and people, and a ruler pattern for
+    # "Jordan" would stop it from reading "Michael Jordan" as a person.
+    patterns = entity_patterns([e for e in entries if e["kind"] in ("igo", "ngo", "institution", "party", "group")])
     with open(DATA / "entity_patterns.jsonl", "w", encoding="utf-8") as fh:
         for pattern in patterns:
             fh.write(json.dumps(pattern, ensure_ascii=False) + "\n")

@@ -40,6 +40,7 @@ class Candidate:
     head: int = -1                  # token index of the syntactic head (for subject salience)
     countries: tuple = ()           # candidate home countries of a group word
     pair: bool = False              # "the two adversaries": the last two country actors
+    proper: bool = False            # carries a person's own name (remembered for later surnames)
     extra: dict = field(default_factory=dict)
 
 
@@ -124,19 +125,22 @@ def _shouting(doc, span) -> bool:
 def _np_head(token):
     """The noun a modifier word hangs on (Israeli → ministry; U.S. → Trump), or the token itself."""
     head = token
-    while head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         head = head.head
+        # then only through compounds: "U.S. President Donald Trump"; not on through a possessive
+        # ("Iraqi leadership's ties" ends at leadership)
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
     return head
 
 
 def _left_edge(doc, head, anchor_start):
-    """Start of the mention: the first role word or anchor to the left of the head (skipping det and numbers)."""
+    """Start of the mention: the anchor, or a role word or title before it ("interim president X")."""
+    lex = dictionary.roles()
     start = min(anchor_start, head.i)
     for t in head.lefts:
-        if t.dep_ in MODIFIER_DEPS and t.i < start:
+        if t.dep_ in MODIFIER_DEPS and t.i < start and (sector_of_tokens([t]) or t.lower_ in lex["titles"]):
             start = t.i
-    while start < head.i and doc[start].pos_ in ("DET", "NUM", "PUNCT"):
-        start += 1
     return start
 
 
@@ -178,7 +182,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             place = _place_over(places, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1]))
             country = entry.country
             # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
-            if place is not None and place.kind != "country" and place.country and place.country != country:
+            if place is not None and place.kind == "admin1" and place.country and place.country != country:
                 country = place.country
             trail.append((doc[span.start].idx, country))
             head = _np_head(root)
@@ -190,13 +194,13 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
                     end = max(end, ent_h.end)
                     role_tokens = [t for t in doc[start:ent_h.start] if t.i not in range(span.start, span.end)]
                     cands.append(Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
-                                           person=True, head=head.i, name=ent_h.text))
+                                           person=True, head=head.i, name=ent_h.text, proper=True))
                     continue
                 role_tokens = [t for t in doc[span.end:end]] + [t for t in doc[start:span.start]]
                 role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
                 if role:
                     person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
-                    cands.append(Candidate(start, end, "name" if person else "description", country=country,
+                    cands.append(Candidate(start, end, "description", country=country,
                                            sector=role, person=person, head=head.i, name=entry.name,
                                            wikidata=None if person else entry.wikidata))
                     continue
@@ -211,7 +215,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
                 role = sector_of_tokens([role_noun])
                 if role and role_noun.i < span.start:
                     start = _left_edge(doc, role_noun, role_noun.i)
-                    cands.append(Candidate(start, span.end, "name" if is_person_role([role_noun]) else "description",
+                    cands.append(Candidate(start, span.end, "description",
                                            country=country, sector=role, head=role_noun.i, name=entry.name,
                                            person=is_person_role([role_noun])))
                     continue
@@ -230,6 +234,12 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             if ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > end - start and \
                     not dictionary.candidates(ent.text):
                 continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and \
+                    before.head.i in range(start, end) and before.text[:1].isupper() and \
+                    before.lower_ not in lex["titles"] and sector_of_tokens([before]) is None and \
+                    not dictionary.candidates(before.text):
+                continue                         # the same, when the model finds no entity at all
             start = _left_edge(doc, _np_head(root), start) if _np_head(root).i == root.i else start
             while start < span.start and doc[start].lower_ not in lex["titles"] and \
                     sector_of_tokens([doc[start]]) is None and not dictionary.candidates(doc[start].text):
@@ -237,7 +247,8 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
         if country_of(code):
             trail.append((doc[span.start].idx, country_of(code)))
         cands.append(Candidate(start, end, "name" if person else "group", code=code, name=entry.name,
-                               wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i))
+                               wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i,
+                               proper=person))
     return _merge_into_people(cands), trail
 
 
@@ -295,7 +306,7 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if not doc[start].text[:1].isupper():
             continue
         name_span = doc[start:ent.end]
-        cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text)
+        cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text, proper=True)
         left = [t for t in doc[max(0, ent.start - 4):ent.start]]
         # Left role words without a country: "interim president Ahmed X", "Gen. Y"
         run = []
@@ -471,6 +482,10 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
     return None
 
 
+def _appos_child(token) -> int:
+    return next((c.i for c in token.children if c.dep_ == "appos"), -1)
+
+
 def _root(out: list[ActorMention], index: int) -> int:
     while out[index].refers_to is not None:
         index = out[index].refers_to
@@ -505,20 +520,6 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
                 index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
                 persons.append((index, cand))
             continue
-        if cand.person:
-            keys = _name_keys(cand.name)
-            ante = next((memory[k] for k in keys if k in memory), None)
-            refers_to = None
-            code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
-            name, wikidata = cand.name, cand.wikidata
-            if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
-                refers_to, code = ante, out[ante].code
-                name, wikidata = out[ante].name, out[ante].wikidata
-            index = emit(cand, code or "---", "name", refers_to, name, wikidata)
-            for key in keys:
-                memory.setdefault(key, index if refers_to is None else refers_to)
-            persons.append((index, cand))
-            continue
         if cand.kind == "description" and cand.pair:
             seen: list[int] = []
             for i in range(len(out) - 1, -1, -1):
@@ -546,6 +547,29 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
             prior = next((i for i in range(len(out) - 1, -1, -1)
                           if out[i].code == code and out[i].kind not in ("name", "pronoun")), None)
             emit(cand, code, "description", prior)
+            continue
+        if cand.person and not cand.proper and (cand.country or cand.code):
+            # "Turkey's foreign minister": a role description; in apposition to a name it is that person
+            code = cand.code or compose(cand.country, cand.sector)
+            head = doc[cand.head]
+            near = [i for i, c in persons if c.proper and (head.dep_ == "appos" and c.start <= head.head.i < c.end
+                                                          or c.start <= _appos_child(head) < c.end)]
+            index = emit(cand, code, "description", near[-1] if near else None, cand.name, None)
+            persons.append((index, cand))
+            continue
+        if cand.person:
+            keys = _name_keys(cand.name)
+            ante = next((memory[k] for k in keys if k in memory), None)
+            refers_to = None
+            code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
+            name, wikidata = cand.name, cand.wikidata
+            if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
+                refers_to, code = ante, out[ante].code
+                name, wikidata = out[ante].name, out[ante].wikidata
+            index = emit(cand, code or "---", "name", refers_to, name, wikidata)
+            for key in keys:
+                memory.setdefault(key, index if refers_to is None else refers_to)
+            persons.append((index, cand))
             continue
         if cand.code is None:
             country = cand.country or context_country(doc, cand, trail, counts)
