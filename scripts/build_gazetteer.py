@@ -13,6 +13,7 @@ Run: .venv/bin/python scripts/build_gazetteer.py   (needs the optional "build" e
 from __future__ import annotations
 
 import csv
+import gettext
 import json
 import math
 import os
@@ -33,6 +34,7 @@ REGIONS = ROOT / "eventwire" / "data" / "geo" / "regions.tsv"
 MIN_POPULATION = 2000          # smaller places are rarely news locations and double the file
 ALTERNATES_MIN_POPULATION = 15000  # below this, only the main name: small places' alternates are mostly noise
 MAX_NAME_LENGTH = 48
+TRANSLATED_LANGUAGES = ("es", "fr", "de", "it", "pt")
 
 
 def _package_dir(module: str) -> Path:
@@ -151,12 +153,15 @@ def build() -> None:
         admin1_keys[cc][name_key(admin1)] = admin1
         for alt in (city_alternates.get((cc, admin1)) or [0])[1:]:
             admin1_keys[cc].setdefault(name_key(alt), admin1)
+    subdivision_en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue   # only first-level subdivisions are admin1
-        match = admin1_keys[sub.country_code].get(name_key(sub.name))
+        english = subdivision_en.gettext(sub.name)   # "Bayern" -> "Bavaria", GeoNames' spelling
+        match = admin1_keys[sub.country_code].get(name_key(sub.name)) or \
+            admin1_keys[sub.country_code].get(name_key(english))
         if match:
-            subdivision_aliases[(sub.country_code, match)].append(sub.name)
+            subdivision_aliases[(sub.country_code, match)] += [sub.name, english]
     admin1_count = 0
     for (cc, admin1), pts in points.items():
         lat = statistics.median(p[0] for p in pts)
@@ -166,7 +171,10 @@ def build() -> None:
                   aliases)
         admin1_count += 1
 
-    # Countries: centroid from countryinfo, names from all three packages.
+    # Countries: centroid from countryinfo, names from all three packages (pycountry's translations give the
+    # names Spanish, French, German, Italian and Portuguese text uses; "Syrienne, République arabe" forms skipped).
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                    for lang in TRANSLATED_LANGUAGES]
     for c in gnc_countries.values():
         iso3 = c["iso3"]
         info = info_by_iso3.get(iso3, {})
@@ -174,6 +182,10 @@ def build() -> None:
         pc = pycountry.countries.get(alpha_3=iso3)
         if pc:
             aliases += [getattr(pc, "name", ""), getattr(pc, "official_name", ""), getattr(pc, "common_name", "")]
+            for tr in translations:
+                for form in (getattr(pc, "common_name", None), pc.name):
+                    if form and "," not in tr.gettext(form):
+                        aliases.append(tr.gettext(form))
         aliases += [info.get("name", ""), *info.get("altSpellings", []), *(info.get("translations") or {}).values()]
         aliases += [iso3, c["iso"]] if iso3 not in ("AND",) else []
         latlng = info.get("latlng") or []

@@ -72,9 +72,10 @@ def _plausible_despite_label(place: dict, label: str, ctx: Context, key: str) ->
     return label != "PERSON" and place["kind"] in ("country", "admin1", "region")
 
 
-def places_in_doc(doc) -> list[Place]:
-    """Places for a spaCy Doc (offsets are the Doc's character offsets)."""
-    toponyms = find_toponyms(doc)
+def places_in_doc(doc, language: Optional[str] = None) -> list[Place]:
+    """Places for a spaCy Doc (offsets are the Doc's character offsets). The NER model is English: for text in
+    another language its labels are ignored and capitalised names go to the gazetteer directly."""
+    toponyms = find_toponyms(doc, use_ner=language in (None, "en"))
     ctx = _article_context(doc, toponyms)
     places = []
     for top in toponyms:
@@ -115,5 +116,5 @@ def resolve(article: Article) -> Article:
     if not article.text:
         article.places = []
         return article
-    article.places = places_in_doc(_doc_for(article))
+    article.places = places_in_doc(_doc_for(article), article.language)
     return article

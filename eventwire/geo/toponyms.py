@@ -96,16 +96,28 @@ def _toponym_from_tokens(tokens: list, from_ner: bool) -> Optional[Toponym]:
     return Toponym(start, end, doc.text[start:end], lookup_text, found, admin_hint, from_ner)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    """Stop words of the languages eventwire reads (spaCy's lists): "Le", "Les", "El" open sentences, they do
+    not name towns."""
+    from importlib import import_module
+    out: set[str] = set()
+    for lang in ("en", "es", "fr", "de", "it", "pt"):
+        out |= import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    return frozenset(out)
+
+
 def _newsworthy(cands: list[dict]) -> bool:
     return any(c["kind"] in ("country", "region", "admin1", "place") or c["capital"]
                or (c["population"] or 0) >= MIN_POPULATION_UNTAGGED for c in cands)
 
 
-def find_toponyms(doc) -> list[Toponym]:
-    """Toponyms in document order, without overlaps."""
+def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
+    """Toponyms in document order, without overlaps. ``use_ner=False`` for text the (English) NER model cannot
+    read: every capitalised name is then looked up in the gazetteer."""
     found: list[Toponym] = []
     taken = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in (doc.ents if use_ner else ()):
         if ent.label_ in PLACE_LABELS:
             top = _toponym_from_tokens(list(ent), from_ner=True)
         elif ent.label_ in MISLABELLED:
@@ -124,7 +136,7 @@ def find_toponyms(doc) -> list[Toponym]:
 
     # Names NER missed: runs of capitalised proper nouns not inside any entity (people, orgs stay theirs).
     in_other_entity = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in (doc.ents if use_ner else ()):
         for t in ent:
             in_other_entity[t.i] = True
     w = words()
@@ -142,9 +154,9 @@ def find_toponyms(doc) -> list[Toponym]:
             if not span[-1].text[:1].isupper() or any(
                     not (t.text[:1].isupper() or t.lower_ in w["connectors"]) for t in span):
                 continue
-            if n == 1 and (tok.pos_ not in ("PROPN",) and not tok.is_upper):
+            if n == 1 and use_ner and (tok.pos_ not in ("PROPN",) and not tok.is_upper):
                 continue
-            if n == 1 and tok.is_sent_start and tok.is_stop:
+            if n == 1 and (tok.lower_ in _function_words() or (tok.is_sent_start and tok.is_stop)):
                 continue
             top = _toponym_from_tokens(list(span), from_ner=False)
             if top is not None and _newsworthy(top.candidates):
