@@ -202,7 +202,9 @@ def test_network_links_source_and_target_actors(client):
 def test_map_points_carry_their_events(client):
     points = client.get("/api/aggregates/map").json()
     damascus = next(p for p in points if p["name"] == "Damascus")
-    assert damascus["count"] == 2 and damascus["quad_class"] == 4 and len(damascus["event_ids"]) == 2
+    assert set(damascus) == {"lat", "lon", "name", "country", "count", "n_articles", "quad_class", "event_ids"}
+    assert damascus["count"] == 2 and damascus["n_articles"] == 2 and damascus["quad_class"] == 4
+    assert len(damascus["event_ids"]) == 2
     assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in points)
 
 
@@ -377,6 +379,70 @@ def test_posted_urls_on_private_addresses_are_refused(tmp_path):
         assert response.json()["error"]["code"] == "unsafe_url"
         assert response.json()["error"]["input"] == "http://127.0.0.1:9/secret"
     finally:
+        store.close()
+
+
+def test_posted_text_goes_through_the_real_pipeline(tmp_path):
+    pytest.importorskip("eventwire.events")
+    store = open_store(str(tmp_path / "real.duckdb"))
+    try:
+        client = make_client(store, api_key=KEY)
+        text = ("Government troops shelled rebel positions near the northern city on Tuesday, witnesses said. "
+                "The rebels accused the army of targeting civilians.")
+        response = client.post("/api/articles", json={"text": text, "retrieved": "2025-06-26T08:00:00Z"},
+                               headers={"X-API-Key": KEY})
+        assert response.status_code == 201, response.text
+        article = response.json()
+        assert article["text"] == text and article["language"] == "en"
+        # What the coder finds is the events stage's business; the API must return exactly what it stored.
+        for event in article["events"]:
+            start, end = event["evidence_spans"][0]
+            assert text[start:end] == event["evidence"]
+        stored = client.get("/api/events", params={"article_id": article["id"], "sort": "id"}).json()
+        assert stored["items"] == article["events"]
+        assert client.get(f"/api/articles/{article['id']}").json() == article
+    finally:
+        store.close()
+
+
+def test_concurrent_reads_and_writes_on_one_store(tmp_path):
+    """A real server with its thread pool: reads and writes at once, none fails and every write is stored."""
+    import threading
+
+    import httpx
+    import uvicorn
+    store = filled_store(tmp_path / "busy.duckdb")
+    app = create_app(store=store, api_key=KEY)
+    app.state.coder = fake_coder
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            thread.join(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        base = f"http://127.0.0.1:{port}"
+        statuses: list[int] = []
+
+        def reader():
+            with httpx.Client(base_url=base) as http:
+                for path in ("/api/events?limit=5", "/api/aggregates/map", "/api/articles", "/api/stats") * 3:
+                    statuses.append(http.get(path).status_code)
+
+        def writer(n: int):
+            with httpx.Client(base_url=base, headers={"X-API-Key": KEY}) as http:
+                statuses.append(http.post("/api/articles", json={"text": f"Workers marched, day {n}."}).status_code)
+        workers = [threading.Thread(target=reader) for _ in range(4)] + \
+                  [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        assert statuses.count(200) == 4 * 12 and statuses.count(201) == 8
+        assert store.stats()["articles"] == 6 + 8
+    finally:
+        server.should_exit = True
+        thread.join(5)
         store.close()
 
 

@@ -43,9 +43,8 @@ def map_points(store: Any, **filters: Any) -> list[dict]:
             point["_quads"][event["quad_class"]] += 1
     out = []
     for point in points.values():
-        quads = point.pop("_quads")
+        quads, articles = point.pop("_quads"), point.pop("_articles")
         # Ties go to the more conflictual class: a map of violence should not hide it behind talk.
         dominant = max(quads, key=lambda q: (quads[q], q)) if quads else None
-        out.append({**point, "count": len(point["event_ids"]), "n_articles": len(point.pop("_articles")),
-                    "quad_class": dominant})
+        out.append({**point, "count": len(point["event_ids"]), "n_articles": len(articles), "quad_class": dominant})
     return sorted(out, key=lambda p: (-p["count"], p["name"] or ""))
