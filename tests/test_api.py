@@ -346,6 +346,7 @@ def test_keyed_reads_need_the_key_but_health_stays_open(store):
     assert client.get("/api/events", headers={"X-API-Key": "wrong"}).status_code == 401
     assert client.get("/api/events", headers={"X-API-Key": KEY}).status_code == 200
     assert client.get("/api/health").status_code == 200
+    assert client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["security"] == [{"APIKeyHeader": []}]
 
 
 def test_keyed_reads_without_a_key_configured_is_a_startup_error(store):
@@ -462,6 +463,8 @@ def test_openapi_document_describes_every_endpoint(client):
         assert "get" in paths[path], path
     assert "post" in paths["/api/articles"]
     assert "APIKeyHeader" in doc["components"]["securitySchemes"]
+    assert paths["/api/articles"]["post"]["security"] == [{"APIKeyHeader": []}]
+    assert "security" not in paths["/api/events"]["get"]   # reads are open on this server
     assert client.get("/docs").status_code == 200
 
 

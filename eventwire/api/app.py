@@ -5,13 +5,13 @@ import threading
 from contextlib import asynccontextmanager
 from typing import Any, Optional, Sequence
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 import eventwire
 from eventwire.api.dashboard import mount_dashboard
 from eventwire.api.errors import install_error_handlers
-from eventwire.api.security import API_KEY_HEADER, BodySizeLimit
+from eventwire.api.security import API_KEY_HEADER, BodySizeLimit, require_read_key
 from eventwire.api.routes import health_router, router
 from eventwire.api.settings import Settings, resolve_settings
 from eventwire.api.submit import code_submission
@@ -54,7 +54,8 @@ def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key
 
     install_error_handlers(app)
     app.include_router(health_router)
-    app.include_router(router)
+    # Reads declare the key in the OpenAPI document only when they need it.
+    app.include_router(router, dependencies=[Depends(require_read_key)] if settings.read_key_required else [])
     mount_dashboard(app)
 
     # Middlewares wrap in reverse order of addition: CORS outermost, so even a 413 carries CORS headers.
