@@ -199,6 +199,28 @@ def test_short_lede_and_closing_sentence_are_kept():
     assert article.text.endswith("No date was set.")
 
 
+def test_a_question_headline_opening_the_page_is_its_title():
+    article = clean(text_doc(f"Can the ceasefire hold?\n\n{BODY}"))
+    assert article.title == "Can the ceasefire hold?"
+    assert article.text.startswith("The two delegations")
+
+
+def test_a_list_closing_the_article_is_kept():
+    text = f"{BODY}\n\nThe winners were:\n- Best film - The Long Road Home\n- Best actress - Maria Lopez\n\nShare"
+    article = clean(text_doc(text))
+    assert article.text.endswith("- Best film - The Long Road Home\n\n- Best actress - Maria Lopez")
+
+
+def test_japanese_text_gets_its_headline_and_body():
+    text = ("関東で震度4の地震、震源は茨城県南部\n\n"
+            "12日午後、茨城、栃木、群馬、埼玉の各県で震度4の地震があった。気象庁によると、震源地は茨城県南部で、"
+            "震源の深さは約50キロ。津波の心配はないという。\n\nシェア")
+    article = clean(text_doc(text))
+    assert article.language == "ja"
+    assert article.title == "関東で震度4の地震、震源は茨城県南部"
+    assert article.text.startswith("12日午後") and article.text.endswith("津波の心配はないという。")
+
+
 def test_lines_are_judged_not_listed():
     # Navigation vocabulary is judged by its share of a line: a sentence that mentions sharing is prose.
     text = (f"{BODY}\n\nThe ministers agreed to share intelligence and to follow up on the agreement "

@@ -103,3 +103,42 @@ def test_wikinews_headlines_and_dates_are_found():
     print(f"\nwikinews {len(rows)}: title {titles / len(rows):.3f}, published {dates / len(rows):.3f}")
     assert titles >= 0.85 * len(rows)
     assert dates >= 0.75 * len(rows)
+
+
+BBC = SHARED / "corpora" / "bbc" / "bbc_all.jsonl"
+WMT = SHARED / "corpora" / "wmt_news"
+
+
+def _clean_plain(row_id: str, text: str):
+    return clean(RawDocument(source=row_id, content=text.encode("utf-8"), media_type="text/plain"))
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="../shared/corpora/bbc not present")
+def test_clean_articles_keep_their_body_and_headline():
+    # BBC articles have no boilerplate: the filter must not eat prose (every 8th article, all sections).
+    rows = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines()][::8]
+    titles, kept = 0, []
+    for row in rows:
+        article = _clean_plain(row["id"], f"{row['title']}\n\n{row['text']}")
+        titles += article.title == row["title"]
+        paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
+        kept.append(sum(p in article.text for p in paragraphs) / len(paragraphs))
+    print(f"\nbbc {len(rows)}: title {titles / len(rows):.3f}, paragraphs kept {sum(kept) / len(kept):.3f}, "
+          f"articles kept whole {sum(k == 1.0 for k in kept)}")
+    assert titles >= 0.97 * len(rows)
+    assert sum(kept) / len(kept) >= 0.95
+
+
+@pytest.mark.skipif(not WMT.is_dir(), reason="../shared/corpora/wmt_news not present")
+@pytest.mark.parametrize("language", ["fr", "de", "ru", "uk", "ja"])
+def test_news_in_other_languages_is_identified_and_kept(language):
+    rows = [json.loads(line) for line in (WMT / f"wmt_news_{language}.jsonl").read_text(encoding="utf-8").splitlines()]
+    detected = kept = 0
+    for row in rows:
+        article = _clean_plain(row["id"], row["text"])
+        detected += article.language == language
+        body = row["text"].split("\n\n", 1)[-1]
+        kept += body.strip().splitlines()[-1].strip() in article.text   # the body's end survives
+    print(f"\nwmt {language} {len(rows)}: language {detected / len(rows):.3f}, body end kept {kept / len(rows):.3f}")
+    assert detected >= 0.95 * len(rows)
+    assert kept >= 0.9 * len(rows)

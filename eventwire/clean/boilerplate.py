@@ -18,6 +18,8 @@ from eventwire.clean.lexicon import byline_prefixes, date_labels, navigation_phr
 _TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[›»>|/•·]\s")
+_CJK_SENTENCE_STOPS = re.compile(r"[。！？]")
+_BULLET = re.compile(r"^[-•*–·▪►]\s+\S")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 
 GOOD_MIN_CHARS = 80          # jusText's "length_low" is 70; news paragraphs are rarely shorter
@@ -38,6 +40,8 @@ class Line:
     fragment: bool
     breadcrumb: bool
     byline: bool
+    spaced: bool              # written with spaces between words (not Chinese or Japanese)
+    list_item: bool
     timestamp: bool = False   # set by the caller, who owns the date parser and the clock
 
     @property
@@ -100,8 +104,10 @@ def describe(text: str, language: Optional[str]) -> Line:
         good = (len(text) >= GOOD_MIN_CHARS and (density >= GOOD_MIN_STOP_DENSITY or not stops)
                 and nav < 0.5 and words >= 8 and (ends_sentence or len(text) >= 200))
     else:
+        stops_in_line = len(_CJK_SENTENCE_STOPS.findall(text))
         sentence_like = ends_sentence and letters >= 10
-        good = len(text) >= CJK_GOOD_MIN_CHARS and ends_sentence
+        # A paragraph cut after its last full stop (a list, a truncated lead) is still prose.
+        good = len(text) >= CJK_GOOD_MIN_CHARS and stops_in_line >= 1 and (ends_sentence or stops_in_line >= 2)
     byline_len = strip_prefix(tokens, byline_prefixes())
     return Line(
         text=text, tokens=tokens, stop_density=density, navigation_share=nav,
@@ -110,6 +116,7 @@ def describe(text: str, language: Optional[str]) -> Line:
         fragment=letters < 4 and spaced,
         breadcrumb=len(_BREADCRUMB_SEPARATORS.findall(text)) >= 2 and not ends_sentence and words <= 20,
         byline=bool(byline_len) and 2 <= words - byline_len <= 6 and not ends_sentence,
+        spaced=spaced, list_item=bool(_BULLET.match(text)) and words >= 3,
     )
 
 
@@ -186,11 +193,23 @@ def find_body(lines: list[Line]) -> Optional[Layout]:
     if not anchors:
         return None
     start, end = anchors[0], anchors[-1]
+    first_content = next((i for i, line in enumerate(lines) if not is_boilerplate(line)), 0)
     while start > 0 and lines[start - 1].sentence_like and not is_boilerplate(lines[start - 1]):
+        if start - 1 == first_content and not lines[start - 1].text.rstrip("\"”’»)").endswith("."):
+            break   # a page opening on a question or exclamation opens on its headline, not its lede
         start -= 1
-    while end + 1 < len(lines) and lines[end + 1].sentence_like and not is_boilerplate(lines[end + 1]):
+    # A closing sentence, or a list the article ends on ("- Best new opera - ..."), belongs to it.
+    while end + 1 < len(lines) and _continues_body(lines, end + 1):
         end += 1
     return Layout(lines, start, end)
+
+
+def _continues_body(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    if is_boilerplate(line):
+        return False
+    introduces_list = (line.text.endswith(":") and index + 1 < len(lines) and lines[index + 1].list_item)
+    return line.sentence_like or line.list_item or introduces_list
 
 
 def body_text(layout: Layout, title_key: Optional[str]) -> str:

@@ -15,6 +15,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Two unrelated clocks: a relative date ("Ayer 15:35", "3 May") gives different answers under them.
 _PROBE_ANCHORS = (datetime(2001, 3, 10, 8, 0), datetime(2011, 9, 20, 17, 30))
 HEADLINE_MAX_WORDS = 30
+HEADLINE_CJK_CHARS_PER_WORD = 2   # Chinese and Japanese headlines: length in characters, as rough words
 EMBEDDED_DATE_WORDS = (3, 7)   # "September 1, 2015" … "Tuesday, 1 September 2015, 10:32 GMT"
 
 
@@ -117,11 +118,12 @@ def headline(header: list[Line], all_lines: Iterable[Line], dated: frozenset[int
     first_stamp = min(stamps) if stamps else None
     best, best_score, rank = None, 0.0, 0
     for position, line in enumerate(header):
-        if is_boilerplate(line) or line.text.endswith((".", ",", ":", ";")):
+        if is_boilerplate(line) or line.text.endswith((".", ",", ":", ";", "。")):
             continue
-        words = len(line.tokens)
-        if not 3 <= words <= HEADLINE_MAX_WORDS or not (line.text[:1].isupper() or line.text[:1].isdigit()
-                                                       or line.text[:1] in "\"'“‘«¿¡"):
+        words = len(line.tokens) if line.spaced else len(line.text) // HEADLINE_CJK_CHARS_PER_WORD
+        starts_well = (line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] in "\"'“‘«¿¡"
+                       or not line.spaced)
+        if not 3 <= words <= HEADLINE_MAX_WORDS or not starts_well:
             continue
         score = (1.0 + (2.0 if counts.get(line.key, 0) >= 2 else 0.0)
                  + (1.5 if first_stamp is not None and position < first_stamp else 0.0)
