@@ -49,7 +49,7 @@ export class EventsTable {
         " → ", h("span", { class: "code", title: ev.target_text ?? "" }, ev.target)),
       h("td", { class: "col-place" }, locationLabel(ev)),
       h("td", { class: "col-modality" }, h("span", { class: `modality modality-${ev.modality}` }, ev.modality)),
-      h("td", { class: "col-evidence" }, ev.evidence));
+      h("td", { class: "col-evidence" }, h("div", { class: "clamp", title: ev.evidence }, ev.evidence)));
     open.addEventListener("click", (e) => { e.stopPropagation(); this.handlers.select(id); });
     tr.addEventListener("click", () => this.handlers.select(id));
     return tr;

@@ -172,7 +172,9 @@ export class EvidencePanel {
       const twin = cluster?.events?.find((e) => e.article_id === a.id);
       if (twin) this.handlers.selectEvent(String(twin.id)); else this.handlers.selectArticle(a.id);
     };
-    if (articles.length) {
+    if (articles.length === 1 && articles[0].id === ev.article_id) {
+      section.append(h("h3", {}, "Other reports"), h("p", { class: "meta" }, "No other article reports this event yet."));
+    } else if (articles.length) {
       section.append(h("h3", {}, `The same event in ${plural(articles.length, "article")}`),
         h("p", { class: "meta" }, cluster ? `${plural(cluster.n_mentions, "mention")} from ${plural(cluster.n_sources, "source")}, first seen ${formatDate(cluster.first_seen)}` : ""),
         this.articleList(articles, ev.article_id, openFromCluster));

@@ -25,6 +25,12 @@ export class FilterBar {
       });
     }
     this.form.addEventListener("submit", (e) => e.preventDefault());
+    // On a phone the fields fold away behind one button; on wider screens the button is not shown.
+    const toggle = byId("toggle-filters");
+    toggle.addEventListener("click", () => {
+      const open = this.form.classList.toggle("collapsed") === false;
+      toggle.setAttribute("aria-expanded", String(open));
+    });
     byId("reset-filters").addEventListener("click", () => this.onReset());
   }
 
@@ -49,6 +55,7 @@ export class FilterBar {
     const active = FILTER_KEYS.filter((k) => filters[k]).length;
     byId("reset-filters").toggleAttribute("disabled", active === 0);
     byId("filter-count").textContent = active ? `${active} active` : "";
+    byId("filter-badge").textContent = active ? `(${active} active)` : "";
   }
 
   setActors(actors: Actor[]): void {

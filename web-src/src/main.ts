@@ -67,7 +67,7 @@ byId("zoom-in").addEventListener("click", () => map.zoomBy(2));
 byId("zoom-out").addEventListener("click", () => map.zoomBy(0.5));
 byId("zoom-reset").addEventListener("click", () => map.resetZoom());
 
-const timeline = new TimelineView(byId("timeline"), byId("timeline-legend"), {
+const timeline = new TimelineView(byId("timeline"), byId("timeline-legend"), byId("timeline-note"), {
   onRange: (since, until) => store.setFilters({ since: since ?? "", until: until ?? "" }),
 });
 const bySelect = byId<HTMLSelectElement>("timeline-by");

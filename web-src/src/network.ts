@@ -122,7 +122,8 @@ export class NetworkView {
       .force("center", forceCenter(width / 2, height / 2))
       .force("x", forceX(width / 2).strength(0.06))
       .force("y", forceY(height / 2).strength(0.09))
-      .force("collide", forceCollide<Node>().radius((n) => radius(n.count) + 14));
+      // Labels sit right of their node: a wider collision radius keeps them off the neighbours.
+      .force("collide", forceCollide<Node>().radius((n) => radius(n.count) + 24));
     const clampX = (v: number) => Math.max(14, Math.min(width - 60, v));
     const clampY = (v: number) => Math.max(14, Math.min(height - 14, v));
     const ticked = () => {

@@ -37,6 +37,26 @@ export function autoGranularity(first: Date, last: Date): Granularity {
   return days <= 120 ? "day" : days <= 730 ? "week" : "month";
 }
 
+/** Rows of the busiest stretch of time, and how many events fall outside it.
+ *  News mentions history ("the 1967 war"): a few old dates would squeeze this month's bars into one pixel,
+ *  so stretches separated by more than `gapDays` without events are shown one at a time. */
+export function mainStretch(rows: TimelineRow[], gapDays = 365): { rows: TimelineRow[]; before: number; after: number } {
+  const dated = rows.map((row) => ({ row, time: parsePeriod(row.period)?.getTime() }))
+    .filter((d): d is { row: TimelineRow; time: number } => d.time !== undefined)
+    .sort((a, b) => a.time - b.time);
+  if (!dated.length) return { rows: [], before: 0, after: 0 };
+  const stretches: { from: number; to: number; count: number }[] = [];
+  dated.forEach((d, i) => {
+    const last = stretches[stretches.length - 1];
+    if (last && d.time - dated[i - 1].time <= gapDays * DAY) { last.to = i; last.count += d.row.count; }
+    else stretches.push({ from: i, to: i, count: d.row.count });
+  });
+  const best = stretches.reduce((a, b) => (b.count >= a.count ? b : a));
+  const count = (from: number, to: number) => dated.slice(from, to).reduce((n, d) => n + d.row.count, 0);
+  return { rows: dated.slice(best.from, best.to + 1).map((d) => d.row), before: count(0, best.from),
+           after: count(best.to + 1, dated.length) };
+}
+
 export interface Bin { start: Date; end: Date; counts: Map<string, number>; total: number }
 
 export function binRows(rows: TimelineRow[], by: Granularity): Bin[] {
@@ -64,7 +84,9 @@ export class TimelineView {
   private axis: Selection<SVGGElement, unknown, null, undefined>;
   private brushLayer: Selection<SVGGElement, unknown, null, undefined>;
   private brush: BrushBehavior<unknown>;
-  private rows: TimelineRow[] = [];
+  private allRows: TimelineRow[] = [];
+  private rows: TimelineRow[] = [];          // the rows drawn: the main stretch, or all with showAll
+  private showAll = false;
   private group: "quad_class" | "type" = "quad_class";
   private by: Granularity | "auto" = "auto";
   private range: [string | null, string | null] = [null, null];
@@ -74,10 +96,11 @@ export class TimelineView {
   private moving = false;
   readonly margin = { top: 8, right: 10, bottom: 22, left: 34 };
 
-  constructor(private host: HTMLElement, private legend: HTMLElement, private handlers: TimelineHandlers) {
+  constructor(private host: HTMLElement, private legend: HTMLElement, private note: HTMLElement,
+              private handlers: TimelineHandlers) {
     this.svg = select(host).append("svg").attr("class", "timeline-svg").attr("role", "img");
+    this.axis = this.svg.append("g").attr("class", "axis");   // under the bars: grid lines must not cross them
     this.bars = this.svg.append("g").attr("class", "bars");
-    this.axis = this.svg.append("g").attr("class", "axis");
     this.brushLayer = this.svg.append("g").attr("class", "brush");
     this.brush = brushX().on("end", (event: D3BrushEvent<unknown>) => this.brushed(event));
     new ResizeObserver(() => this.resize()).observe(host);
@@ -86,7 +109,7 @@ export class TimelineView {
 
   update(rows: TimelineRow[], group: "quad_class" | "type", by: Granularity | "auto",
          since: string | null, until: string | null): void {
-    this.rows = rows; this.group = group; this.by = by; this.range = [since, until];
+    this.allRows = rows; this.group = group; this.by = by; this.range = [since, until];
     this.render();
   }
 
@@ -117,7 +140,25 @@ export class TimelineView {
     return this.group === "type" ? typeColor(group) : quadColor(group);
   }
 
+  private selectRows(): void {
+    const stretch = mainStretch(this.allRows);
+    this.rows = this.showAll ? this.allRows : stretch.rows;
+    const hidden = this.showAll ? 0 : stretch.before + stretch.after;
+    this.svg.attr("data-hidden", hidden);
+    this.note.replaceChildren();
+    if (!hidden && !this.showAll) return;
+    const text = this.showAll ? "All dates shown. " : `${hidden} event${hidden === 1 ? "" : "s"} dated ${
+      stretch.before && stretch.after ? "far before and after" : stretch.before ? "years earlier" : "years later"} not drawn. `;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = this.showAll ? "Show the busiest stretch" : "Show all dates";
+    button.addEventListener("click", () => { this.showAll = !this.showAll; this.render(); });
+    this.note.append(text, button);
+  }
+
   private render(): void {
+    this.selectRows();
     if (!this.width) return;
     const by = this.granularity();
     const bins = binRows(this.rows, by);
