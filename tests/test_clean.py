@@ -221,6 +221,18 @@ def test_japanese_text_gets_its_headline_and_body():
     assert article.text.startswith("12日午後") and article.text.endswith("津波の心配はないという。")
 
 
+def test_teasers_credits_and_ads_inside_the_body_are_dropped():
+    first, second = BODY.split("\n\n")
+    text = (f"{first}\n\nREAD MORE: Refugees wait at the border as talks stall\n\nPhoto: Reuters\n\n"
+            f"(Getty Images)\n\nAdvertisement\n\n{second}")
+    assert clean(text_doc(text)).text == BODY
+
+
+def test_a_sentence_that_starts_like_a_label_is_prose():
+    text = f"{BODY}\n\nSource: the ministry said the next round of talks would be held in Geneva in March."
+    assert clean(text_doc(text)).text.endswith("would be held in Geneva in March.")
+
+
 def test_lines_are_judged_not_listed():
     # Navigation vocabulary is judged by its share of a line: a sentence that mentions sharing is prose.
     text = (f"{BODY}\n\nThe ministers agreed to share intelligence and to follow up on the agreement "

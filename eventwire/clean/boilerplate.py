@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from eventwire.clean.lexicon import byline_prefixes, date_labels, navigation_phrases, stop_words
+from eventwire.clean.lexicon import byline_prefixes, credit_labels, date_labels, navigation_phrases, stop_words
 
 _TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
@@ -40,6 +40,8 @@ class Line:
     fragment: bool
     breadcrumb: bool
     byline: bool
+    related_link: bool        # "Read more: <another headline>"
+    credit: bool              # "Photo: Reuters", "(Getty Images)"
     spaced: bool              # written with spaces between words (not Chinese or Japanese)
     list_item: bool
     timestamp: bool = False   # set by the caller, who owns the date parser and the clock
@@ -116,8 +118,39 @@ def describe(text: str, language: Optional[str]) -> Line:
         fragment=letters < 4 and spaced,
         breadcrumb=len(_BREADCRUMB_SEPARATORS.findall(text)) >= 2 and not ends_sentence and words <= 20,
         byline=bool(byline_len) and 2 <= words - byline_len <= 6 and not ends_sentence,
+        related_link=_is_related_link(text, tokens),
+        credit=_is_credit(text, tokens),
         spaced=spaced, list_item=bool(_BULLET.match(text)) and words >= 3,
     )
+
+
+RELATED_LINK_MAX_WORDS = 20
+CREDIT_MAX_WORDS = 10
+
+
+def _label_then_rest(text: str, tokens: list[str], phrases) -> bool:
+    """The line opens with one of ``phrases`` followed by a colon, bar or arrow ("Read more: ...")."""
+    size = strip_prefix(tokens, phrases)
+    if not size:
+        return False
+    end = list(_TOKEN.finditer(text.lower()))[size - 1].end()
+    return text[end:end + 3].lstrip()[:1] in (":", "|", "»", "›", ">", "→")
+
+
+def _is_related_link(text: str, tokens: list[str]) -> bool:
+    # A teaser for another article: a navigation label, then a headline (no full stop).
+    return (len(tokens) <= RELATED_LINK_MAX_WORDS and not _SENTENCE_END.search(text)
+            and _label_then_rest(text, tokens, navigation_phrases()))
+
+
+def _is_credit(text: str, tokens: list[str]) -> bool:
+    if len(tokens) > CREDIT_MAX_WORDS:
+        return False
+    if _label_then_rest(text, tokens, credit_labels()):
+        return True
+    # "(Getty Images)", "(AFP)": a credit alone in brackets.
+    inner = text.strip()
+    return inner.startswith("(") and inner.endswith(")") and strip_prefix(tokens, credit_labels()) == len(tokens)
 
 
 def is_navigation(line: Line) -> bool:
@@ -126,8 +159,8 @@ def is_navigation(line: Line) -> bool:
 
 def is_boilerplate(line: Line, title_key: Optional[str] = None) -> bool:
     """A line that is never article text, wherever it stands."""
-    return (line.fragment or line.breadcrumb or line.byline or line.timestamp or is_navigation(line)
-            or (title_key is not None and line.key == title_key))
+    return (line.fragment or line.breadcrumb or line.byline or line.timestamp or line.related_link or line.credit
+            or is_navigation(line) or (title_key is not None and line.key == title_key))
 
 
 def normalise_lines(text: str) -> list[list[str]]:

@@ -42,6 +42,12 @@ def date_labels() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def credit_labels() -> tuple[tuple[str, ...], ...]:
+    """Words that introduce a photo or video credit ("Photo:", "Foto:", "Getty Images")."""
+    return _phrases("credit_labels")
+
+
+@lru_cache(maxsize=1)
 def byline_prefixes() -> tuple[tuple[str, ...], ...]:
     return _phrases("byline_prefixes")
 
