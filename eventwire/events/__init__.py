@@ -30,6 +30,20 @@ def _paragraph_of(text: str, start: int) -> int:
     return text.count("\n", 0, start)
 
 
+def _sentences(doc):
+    """spaCy's sentences, split again at line breaks: a paragraph never continues a sentence (the parser
+    sometimes joins a closing quote to the next paragraph)."""
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sentence.end:
+            yield doc[start:sentence.end]
+
+
 def _sentence_span(article: Article, sentence) -> Span:
     return Span.of(article.text, sentence.start_char, sentence.end_char)
 
@@ -58,12 +72,14 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     candidates: list[tuple[Event, int, bool]] = []
     carried: Optional[attribution.Attribution] = None
     paragraph = -1
-    for sentence_no, sentence in enumerate(doc.sents):
+    for sentence_no, sentence in enumerate(_sentences(doc)):
         this_paragraph = _paragraph_of(article.text, sentence.start_char)
         if this_paragraph != paragraph:
             carried, paragraph = None, this_paragraph
         evidence = _sentence_span(article, sentence)
         sentence_attr: Optional[attribution.Attribution] = None
+        if carried is not None and not attribution.continues_report(sentence):
+            carried = None      # the article's own voice again: the source no longer governs
         for trig in triggers.find(sentence):
             frame = arguments.frame_of(index, trig)
             attr = attribution.find(article, index, trig.token, sentence)

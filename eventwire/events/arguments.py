@@ -185,11 +185,18 @@ def subject_of(verb, depth: int = 0):
         return subject_of(head, depth + 1)
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj", "dative")
+        if obj is None and _is_passive(head):
+            obj = _child(head, "nsubjpass")   # "Iran is expected to attack": Iran attacks
         return obj if obj is not None else subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "ccomp") and verb.tag_ in ("VBG", "VBN"):
         return subject_of(head, depth + 1)
-    if verb.dep_ == "pcomp":          # "By withdrawing support ..., the US ..."
-        return subject_of(head.head, depth + 1) if head.head is not head else None
+    if verb.dep_ == "pcomp":
+        # "By withdrawing support ..., the US ...", "Morocco is open to normalizing ...": the nearest clause
+        # above the preposition gives the subject
+        for anc in verb.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return subject_of(anc, depth + 1)
+        return None
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return head                   # "forces fighting alongside", "Washington, which supported"
     return None
@@ -291,6 +298,11 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             and holder.head.lower_ in ("in", "during", "through", "amid"):
         verb = holder.head.head       # "were killed in clashes with US forces", "engaged in talks with"
         subj = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
+        if subj is not None:
+            sources = _args(index, subj)
+    if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ == "ADJ" and \
+            holder.head.head.dep_ == "acomp":
+        subj = _child(holder.head.head.head, "nsubj")   # "X is open to / ready for talks with Y"
         if subj is not None:
             sources = _args(index, subj)
     if not sources and modifier_args:

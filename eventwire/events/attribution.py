@@ -120,6 +120,17 @@ def find(article, index, trigger_token, sentence) -> Optional[Attribution]:
     return None
 
 
+def continues_report(sentence) -> bool:
+    """Whether a sentence without a source of its own still reads as the previous source's words: it quotes
+    ("...") or its subject is a pronoun (he, she, they) standing for that source. Otherwise it is the
+    article's own voice."""
+    if any(ch in sentence.text for ch in "\"“”"):
+        return True
+    root = sentence.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in ("he", "she", "they")
+
+
 def opens_frame(sentence) -> bool:
     """Whether the sentence names a source for what follows it (a reporting verb with a subject or
     "according to"), so that the next sentences of the paragraph are read as still reported."""

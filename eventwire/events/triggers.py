@@ -61,6 +61,9 @@ def _verb_entry(token) -> Optional[Entry]:
     if not entries:
         return None
     entry = _match(entries, token)
+    if entry and token.lemma_.lower() in cues().negating_verbs and \
+            any(c.dep_ in ("xcomp", "ccomp", "pcomp") for c in token.children):
+        return None   # "denied attacking Iraq": the attack is negated, not a rejection of someone
     if entry and entry.head in lex.needs_object_and_complement and not entry.needs:
         # "told the US to get out", "wants the Russians to ensure": an order, not "told reporters that"
         deps = {c.dep_ for c in token.children}

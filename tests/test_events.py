@@ -1,0 +1,264 @@
+"""The rule coder, one pattern family at a time, on sentences written for these tests."""
+import pytest
+
+from eventwire import events
+from eventwire.errors import CodeError
+from eventwire.model import Article
+
+from test_events_helpers import annotated, dyads
+
+
+def coded(text, actors, **kw):
+    return events.code(annotated(text, actors, **kw))
+
+
+# ---- active, passive, coordination, prepositions ----
+
+def test_active_verb_gives_subject_as_source_and_object_as_target():
+    a = coded("Ethiopian troops attacked Eritrean border posts on Monday.",
+              {"Ethiopian troops": "ETHMIL", "Eritrean": "ERI"}, times={"Monday": "2024-03-11"})
+    assert ("ASSAULT", "ETHMIL", "ERI") in dyads(a)
+    event = a.events[0]
+    assert event.date == "2024-03-11" and event.modality == "asserted" and event.attribution is None
+    assert event.evidence[0].text.startswith("Ethiopian troops attacked") and event.trigger.text == "attacked"
+
+
+def test_passive_with_agent_swaps_roles():
+    a = coded("A Ukrainian drone was shot down by Russian air defences over Belgorod.",
+              {"Ukrainian": "UKR", "Russian air defences": "RUSMIL"})
+    assert dyads(a) == {("ASSAULT", "RUSMIL", "UKR")}
+    assert a.events[0].mode == "shoot down"
+
+
+def test_passive_without_agent_states_no_event():
+    a = coded("A Ukrainian drone was shot down over Belgorod.", {"Ukrainian": "UKR"})
+    assert a.events == []
+
+
+def test_coordinated_subjects_of_a_meeting_are_a_symmetric_pair():
+    a = coded("Egypt and Jordan held talks in Cairo on border security.",
+              {"Egypt": "EGY", "Jordan": "JOR"}, places={"Cairo": ("EGY", 30.04, 31.24)})
+    assert len(a.events) == 1
+    event = a.events[0]
+    assert (event.type, {event.source, event.target}, event.symmetric) == ("CONSULT", {"EGY", "JOR"}, True)
+    assert event.location.name == "Cairo" and event.location.country == "EGY"
+
+
+def test_met_with_takes_the_prepositional_object_as_target():
+    a = coded("The Indian prime minister met with Nepal's president in Kathmandu.",
+              {"The Indian prime minister": "INDGOV", "Nepal's president": "NPLGOV"},
+              places={"Kathmandu": ("NPL", 27.7, 85.3)})
+    assert ("CONSULT", "INDGOV", "NPLGOV") in dyads(a)
+
+
+def test_clashes_between_two_groups():
+    a = coded("Heavy clashes erupted between Sudanese army units and the Rapid Support Forces in Khartoum.",
+              {"Sudanese army units": "SDNMIL", "the Rapid Support Forces": "SDNREB"},
+              places={"Khartoum": ("SDN", 15.5, 32.5)})
+    assert len(a.events) == 1
+    event = a.events[0]
+    assert event.type == "ASSAULT" and event.symmetric and {event.source, event.target} == {"SDNMIL", "SDNREB"}
+
+
+def test_conjoined_objects_give_one_event_each():
+    a = coded("The European Union sanctioned Belarus and Iran.",
+              {"The European Union": "IGO", "Belarus": "BLR", "Iran": "IRN"})
+    assert dyads(a) == {("SANCTION", "IGO", "BLR"), ("SANCTION", "IGO", "IRN")}
+
+
+# ---- event nouns, light verbs, participles, possessives ----
+
+def test_light_verb_carries_the_event_noun_to_its_subject():
+    a = coded("Azerbaijan carried out a campaign of airstrikes targeting Armenian positions.",
+              {"Azerbaijan": "AZE", "Armenian": "ARM"})
+    assert dyads(a) == {("ASSAULT", "AZE", "ARM")}
+
+
+def test_possessive_is_the_source_of_an_event_noun():
+    a = coded("Turkey's offensive against Kurdish militias entered its second week.",
+              {"Turkey": "TUR", "Kurdish militias": "SYRREB"})
+    assert dyads(a) == {("ASSAULT", "TUR", "SYRREB")}
+
+
+def test_nationality_modifier_is_the_source_of_an_event_noun():
+    a = coded("The Saudi blockade of Yemen tightened.", {"Saudi": "SAU", "Yemen": "YEM"})
+    assert ("COERCE", "SAU", "YEM") in dyads(a)
+
+
+def test_took_action_against_is_coercion():
+    a = coded("The new government has taken action against Hamas militants.",
+              {"The new government": "SYRGOV", "Hamas militants": "PSEREB"})
+    assert dyads(a) == {("COERCE", "SYRGOV", "PSEREB")}
+
+
+def test_approved_the_return_codes_the_return_not_an_agreement():
+    a = coded("Lebanon approved the return of two Syrian prisoners.", {"Lebanon": "LBN", "Syrian": "SYR"})
+    assert dyads(a) == {("RETREAT", "LBN", "SYR")}
+
+
+def test_pronoun_subject_uses_the_code_of_its_antecedent():
+    a = coded("Kenya sent a delegation to Addis Ababa. It later criticized Ethiopia sharply.",
+              {"Kenya": "KEN", "Ethiopia": "ETH"}, pronouns={"It": "Kenya"})
+    assert ("ACCUSE", "KEN", "ETH") in dyads(a)
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies():
+    a = coded("Washington, which armed the Kurdish fighters for years, stayed silent.",
+              {"Washington": "USA", "the Kurdish fighters": "SYRREB"})
+    assert ("AID", "USA", "SYRREB") in dyads(a)
+
+
+# ---- verbal events: the speaker is the source ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lebanon accused Israel of violating the truce.", ("ACCUSE", "LBN", "ISR")),
+    ("Canada condemned Iran over the executions.", ("ACCUSE", "CAN", "IRN")),
+    ("Germany welcomed France's decision.", ("SUPPORT", "DEU", "FRA")),
+    ("The UN urged Ethiopia to withdraw its troops.", ("REQUEST", "UNO", "ETH")),
+    ("Russia warned Ukraine against joining the alliance.", ("THREATEN", "RUS", "UKR")),
+    ("Greece rejected Turkey's proposal.", ("REJECT", "GRC", "TUR")),
+])
+def test_verbal_events(sentence, expected):
+    actors = {"Lebanon": "LBN", "Israel": "ISR", "Canada": "CAN", "Iran": "IRN", "Germany": "DEU",
+              "France": "FRA", "The UN": "UNO", "Ethiopia": "ETH", "Russia": "RUS", "Ukraine": "UKR",
+              "Greece": "GRC", "Turkey": "TUR"}
+    a = coded(sentence, actors)
+    assert dyads(a) == {expected}
+
+
+def test_the_content_of_a_speech_act_is_not_coded_as_having_happened():
+    a = coded("Pakistan urged India to halt its strikes on Kashmir.", {"Pakistan": "PAK", "India": "IND"})
+    assert {e.type for e in a.events} == {"REQUEST"}
+
+
+def test_told_reporters_is_a_report_not_a_demand():
+    a = coded("An Iraqi official told Kuwaiti reporters that talks would resume.",
+              {"An Iraqi official": "IRQGOV", "Kuwaiti reporters": "KWTMED"})
+    assert all(e.type != "REQUEST" for e in a.events)
+
+
+# ---- attribution ----
+
+def test_according_to_names_the_source_and_makes_the_event_reported():
+    a = coded("According to two Western diplomats, Qatar hosted talks between Sudan and Chad.",
+              {"Qatar": "QAT", "Sudan": "SDN", "Chad": "TCD"})
+    assert a.events and all(e.attribution == "two Western diplomats" for e in a.events)
+    assert all(e.modality == "reported" for e in a.events)
+
+
+def test_reporting_verb_subject_is_the_attribution():
+    a = coded("Officials in Nairobi said Somali militants attacked a Kenyan convoy.",
+              {"Somali militants": "SOMINS", "Kenyan": "KEN"})
+    assert [(e.type, e.attribution, e.modality) for e in a.events] == [("ASSAULT", "Officials in Nairobi", "reported")]
+
+
+def test_attribution_is_carried_to_the_following_sentences_of_the_paragraph():
+    text = ('Local officials said that Mali expelled French diplomats. "Mali also arrested two Algerian traders."\n\n'
+            "Mali later detained a Senegalese journalist.")
+    a = coded(text, {"Mali": "MLI", "French diplomats": "FRAGOV", "Algerian traders": "DZACVL",
+                     "Senegalese journalist": "SENMED"})
+    by_target = {e.target: e for e in a.events}
+    assert by_target["FRAGOV"].attribution == "Local officials"
+    assert by_target["DZACVL"].attribution == "Local officials"          # the quote goes on in their words
+    assert by_target["SENMED"].attribution is None                       # a new paragraph is the article's voice
+    assert by_target["SENMED"].modality == "asserted"
+
+
+def test_reports_that_attribute_to_the_reports():
+    a = coded("This followed unconfirmed reports that Oman was mediating between Iran and Saudi Arabia.",
+              {"Oman": "OMN", "Iran": "IRN", "Saudi Arabia": "SAU"})
+    assert a.events and a.events[0].attribution == "unconfirmed reports"
+
+
+# ---- negation and hedges ----
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Iran did not attack Iraq.", "negated"),
+    ("Iran never attacked Iraq.", "negated"),
+    ("Iran denied attacking Iraq.", "negated"),
+    ("Iran may attack Iraq.", "hedged"),
+    ("Iran would attack Iraq if provoked.", "hedged"),
+    ("Iran plans to attack Iraq.", "hedged"),
+    ("Iran is expected to attack Iraq.", "hedged"),
+    ("Iran attacked Iraq.", "asserted"),
+])
+def test_modality(sentence, modality):
+    a = coded(sentence, {"Iran": "IRN", "Iraq": "IRQ"})
+    assert [(e.type, e.modality) for e in a.events] == [("ASSAULT", modality)]
+
+
+def test_open_to_normalizing_is_hedged():
+    a = coded("Morocco is open to normalizing relations with Israel.", {"Morocco": "MAR", "Israel": "ISR"})
+    assert a.events and all(e.modality == "hedged" for e in a.events)
+
+
+# ---- repeats merge; unknown actors ----
+
+def test_an_anaphoric_repeat_is_merged_with_its_evidence_and_source():
+    text = ("Serbia and Kosovo have begun direct talks on energy. "
+            "These talks are the first in years, according to three officials.")
+    a = coded(text, {"Serbia": "SRB", "Kosovo": "XKX"})
+    assert len(a.events) == 1
+    event = a.events[0]
+    assert len(event.evidence) == 2
+    assert event.attribution == "three officials" and event.modality == "reported"
+
+
+def test_distinct_unanaphoric_mentions_stay_distinct():
+    text = "Israel struck Gaza on Monday. Israel struck Gaza again on Friday."
+    a = coded(text, {"Israel": "ISR", "Gaza": "PSE"}, times={"Monday": "2024-03-11", "Friday": "2024-03-15"})
+    assert len(a.events) == 2
+
+
+def test_events_without_a_coded_actor_are_dropped():
+    a = coded("Unknown gunmen attacked a village.", {})
+    assert a.events == []
+
+
+# ---- date and place defaults ----
+
+def test_undated_event_defaults_to_the_publication_month():
+    a = coded("Chile recently expelled Bolivian diplomats.", {"Chile": "CHL", "Bolivian diplomats": "BOLGOV"},
+              published="2023-07-09")
+    assert a.events[0].date == "2023-07"
+
+
+def test_attack_without_a_named_place_happens_in_the_target_country():
+    a = coded("Israel conducted airstrikes targeting Syrian military infrastructure.",
+              {"Israel": "ISR", "Syrian military": "SYRMIL"})
+    event = a.events[0]
+    assert event.location.country == "SYR" and event.location.lat is None
+
+
+def test_attack_near_a_foreign_city_targets_that_country():
+    a = coded("Israel conducted airstrikes near the presidential palace in Damascus.",
+              {"Israel": "ISR"}, places={"Damascus": ("SYR", 33.51, 36.29)})
+    assert dyads(a) == {("ASSAULT", "ISR", "SYR")}
+    assert a.events[0].location.name == "Damascus"
+
+
+# ---- contract ----
+
+def test_code_needs_an_annotated_article():
+    with pytest.raises(CodeError):
+        events.code(Article(source="x.txt", text="Iran attacked Iraq."))
+
+
+def test_unknown_coder_is_a_typed_error():
+    with pytest.raises(CodeError):
+        events.code(annotated("Iran attacked Iraq.", {"Iran": "IRN", "Iraq": "IRQ"}), coder="oracle")
+
+
+def test_events_carry_cameo_fields_from_the_plover_map():
+    a = coded("Iran attacked Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    event = a.events[0]
+    assert event.quad_class == 4 and event.intensity < 0 and event.cameo.startswith("19") or event.cameo.startswith("18")
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_an_own_voice_sentence_ends_the_carried_attribution():
+    text = "Local officials said that Mali expelled French diplomats. Mali also arrested two Algerian traders."
+    a = coded(text, {"Mali": "MLI", "French diplomats": "FRAGOV", "Algerian traders": "DZACVL"})
+    by_target = {e.target: e for e in a.events}
+    assert by_target["FRAGOV"].attribution == "Local officials"
+    assert by_target["DZACVL"].attribution is None and by_target["DZACVL"].modality == "asserted"
