@@ -331,6 +331,33 @@ def test_feed_items_pointing_at_private_hosts_are_refused(server, tmp_path):
     assert len(failures) == 3 and all("non-public address" in f.reason for f in failures)
 
 
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Ledger wire</title>
+  <entry>
+    <title>Ports reopen after the strike</title>
+    <id>urn:ledger:1</id>
+    <updated>2024-02-06T09:00:00Z</updated>
+    <content type="html">&lt;p&gt;Dock workers in Mombasa ended a three-day strike on Tuesday.&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <title>No body, no link</title>
+    <id>urn:ledger:2</id>
+  </entry>
+</feed>
+"""
+
+
+def test_atom_file_items_carrying_their_article_need_no_fetch(tmp_path):
+    feed = tmp_path / "wire.atom"
+    feed.write_text(ATOM)
+    docs, failures = split(ingest.read(str(feed), retrieved=RETRIEVED))
+    assert [(d.source, d.media_type, d.retrieved) for d in docs] == [(f"{feed}#urn:ledger:1", "text/html", RETRIEVED)]
+    assert b"Dock workers in Mombasa" in docs[0].content
+    assert docs[0].meta["title"] == "Ports reopen after the strike"
+    assert len(failures) == 1 and "neither link nor content" in failures[0].reason
+
+
 def test_wrong_content_type_is_refused(server):
     _, failures = split(ingest.read(f"{server}/logo.png", allow_private=True))
     assert "content type 'image/png' is not a page or feed" in failures[0].reason

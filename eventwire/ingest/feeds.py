@@ -22,7 +22,7 @@ def read_feed_bytes(content: bytes, source: str, base_url: Optional[str] = None,
                     retrieved: Optional[datetime] = None, allow_private: bool = False,
                     limits: Optional[Limits] = None) -> Iterator[Union[RawDocument, Failure]]:
     """One RawDocument per feed item (its page fetched), or a Failure per item that cannot be fetched."""
-    from eventwire.ingest.web import fetch, page_document
+    from eventwire.ingest.web import fetch, is_url, page_document
     limits = limits or Limits.from_env()
     parsed = feedparser.parse(content, response_headers={"content-location": base_url or source})
     if not parsed.entries:
@@ -30,14 +30,14 @@ def read_feed_bytes(content: bytes, source: str, base_url: Optional[str] = None,
         yield Failure(source, "ingest", reason)
         return
     feed_title = parsed.feed.get("title")
-    for entry in parsed.entries[:limits.max_feed_items]:
+    for number, entry in enumerate(parsed.entries[:limits.max_feed_items], 1):
         meta = {**_entry_meta(feed_title, entry), "feed": source}
         link = entry.get("link")
-        if not link:
+        if not link or not is_url(link):   # feedparser falls back to the entry id (often a urn:) for link
             # Some feeds carry the whole article instead of a link: use it as the page.
             body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
             if body:
-                yield RawDocument(source=f"{source}#{entry.get('id', len(meta))}", content=body.encode("utf-8"),
+                yield RawDocument(source=f"{source}#{entry.get('id') or number}", content=body.encode("utf-8"),
                                   media_type="text/html", retrieved=retrieved, meta=meta)
             else:
                 yield Failure(source, "ingest", f"feed item {entry.get('title')!r} has neither link nor content")
