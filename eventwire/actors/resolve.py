@@ -148,7 +148,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
     """Dictionary and group-word matches, each expanded to its noun phrase; also returns the country trail."""
     lex = dictionary.roles()
     cands: list[Candidate] = []
-    trail: list[tuple[int, str]] = []
+    trail: list[tuple[int, str, bool]] = []       # (char offset, country, is a place rather than an actor)
     for span in dictionary_matches(doc):
         root = span.root
         if span.label_ == "GROUP":
@@ -161,8 +161,12 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             role = sector_of_tokens(tokens) if tokens else None
             if head.i != root.i and head.lemma_.lower() in lex["group_heads"]:
                 role = None                      # "Druze community": the group itself, not civilians
+            elif role == "MIL":
+                role = "REB"                     # "Kurdish forces": an ethnic group's fighters are not a state army
             elif head.i != root.i and role is None:
-                continue                         # "Arab-Israeli war", "Kurdish language": not an actor
+                if info.get("sector") != "ETH" or span.end < len(doc) and doc[span.end].text in "-–":
+                    continue                     # "Arab-Israeli war", "Sunni town": not an actor
+                start, end = span.start, span.end   # "the Kurdish stronghold": the Kurds themselves
             cands.append(Candidate(start, end, "group", sector=role or info.get("sector", "ETH"), head=head.i,
                                    countries=tuple(info.get("countries", ())), name=span.text))
             continue
@@ -184,7 +188,8 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
             if place is not None and place.kind == "admin1" and place.country and place.country != country:
                 country = place.country
-            trail.append((doc[span.start].idx, country))
+            locative = root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]
+            trail.append((doc[span.start].idx, country, locative))
             head = _np_head(root)
             if head.i != root.i and head.i >= span.end:
                 start = _left_edge(doc, head, span.start)
@@ -224,8 +229,10 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             continue
         # Named bodies, groups and people from the dictionary keep their own code.
         code = entry.code
+        home = None
         if entry.countries:
-            code = _group_home(entry, article_codes) + entry.code[3:]
+            home = _group_home(entry, article_codes)
+            code = home + entry.code[3:]
         person = entry.kind == "person"
         start, end = span.start, span.end
         if person:
@@ -244,12 +251,24 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             while start < span.start and doc[start].lower_ not in lex["titles"] and \
                     sector_of_tokens([doc[start]]) is None and not dictionary.candidates(doc[start].text):
                 start += 1
-        if country_of(code):
-            trail.append((doc[span.start].idx, country_of(code)))
+        if country_of(code) and not home:
+            trail.append((doc[span.start].idx, country_of(code), False))
         cands.append(Candidate(start, end, "name" if person else "group", code=code, name=entry.name,
                                wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i,
-                               proper=person))
-    return _merge_into_people(cands), trail
+                               proper=person, countries=entry.countries if home else (),
+                               sector=entry.code[3:] if home else None))
+    return _share_coordinated_roles(doc, _merge_into_people(cands)), trail
+
+
+def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
+    """'UK, US and French special forces': the conjoined countries share the role noun of the last one."""
+    for i in range(len(cands) - 2, -1, -1):
+        cand, after = cands[i], cands[i + 1]
+        between = [t.lower_ for t in doc[cand.end:after.start]]
+        if cand.kind in COUNTRY_KINDS and cand.country and after.kind == "description" and after.sector \
+                and not after.person and between and all(w in (",", "and", "or", "&") for w in between):
+            cand.kind, cand.sector, cand.code = "description", after.sector, compose(cand.country, after.sector)
+    return cands
 
 
 def _group_home(entry: Entry, article_codes: Counter) -> str:
@@ -298,6 +317,8 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             continue
         if not any(t.pos_ == "PROPN" for t in ent):
             continue                             # the small model's false PERSONs on common words
+        if any(p.span.start == ent.start_char and p.span.end == ent.end_char for p in places or ()):
+            continue                             # "Baghuz": the geocoder knows it as a place
         if ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
             continue                             # "Calmer conditions", "Druze population": a modifier, no person
         start = ent.start
@@ -318,7 +339,18 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if run and sector_of_tokens(run):
             cand.sector = sector_of_tokens(run)
             cand.start = run[0].i
+        body = _body_in(cands, run)
+        if body is not None:
+            # "the SDF spokesman Mustafa Bali", "Hamas official X": a person speaks for the body they serve
+            cand.code, cand.start = body.code, min(cand.start, body.start)
+            out.append(cand)
+            continue
         context = _appositive(doc, ent)
+        body = _body_in(cands, context[0]) if context else None
+        if body is not None:
+            cand.code = body.code
+            out.append(cand)
+            continue
         if context is not None:
             app_tokens, app_head = context
             sector = sector_of_tokens([app_head]) or sector_of_tokens(app_tokens)
@@ -335,8 +367,8 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if cand.country is None and cand.sector in ("GOV", "MIL", "SPY", "JUD", "LEG", "COP"):
             # An official with no nationality given: the country the sentence is about, when it names just one.
             sent = ent.sent
-            before = [c for pos, c in trail if sent.start_char <= pos < doc[ent.start].idx]
-            countries = {c for pos, c in trail if sent.start_char <= pos < sent.end_char}
+            before = [c for pos, c, _ in trail if sent.start_char <= pos < doc[ent.start].idx]
+            countries = {c for pos, c, _ in trail if sent.start_char <= pos < sent.end_char}
             if before:
                 cand.country = before[-1]        # "Syria's delegation is led by X": X speaks for Syria
             elif len(countries) == 1:
@@ -345,6 +377,17 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             cand.code = compose(cand.country, cand.sector)
         out.append(cand)
     return out
+
+
+def _body_in(cands: list[Candidate], tokens) -> Optional[Candidate]:
+    """A named body, group or institution from the dictionary among these tokens (its code is complete)."""
+    if not tokens:
+        return None
+    lo, hi = tokens[0].i, tokens[-1].i + 1
+    for c in cands:
+        if c.kind == "group" and c.code and not c.person and lo <= c.start and c.end <= hi:
+            return c
+    return None
 
 
 def _appositive(doc, ent):
@@ -420,24 +463,38 @@ def _sentence_bounds(doc, token_i: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 600) -> Optional[str]:
+def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 600,
+                    places_first: bool = False, sentence_only: bool = False) -> Optional[str]:
     """The country a group word or bare description belongs to: the nearest country named before it in its
-    sentence, else shortly before, else after it in the sentence, else the article's most named one."""
+    sentence, else shortly before, else after it in the sentence, else the article's most named one.
+    ``places_first``: people live where the text places them ("clashes in Sweida between Druze factions"),
+    while the actors named around them are often the ones acting on them ("Turkey attacked Kurdish forces")."""
     allowed = set(cand.countries)
     pos = doc[cand.start].idx
     s_start, s_end = _sentence_bounds(doc, cand.start)
+    first = doc[cand.start].sent.start
+    prev_start = doc[first - 1].sent.start_char if first > 0 else s_start
     own = range(pos, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
-    fits = [(p, c) for p, c in trail if (not allowed or c in allowed) and p not in own]
-    before = [(p, c) for p, c in fits if p < pos]
-    in_sentence = [(p, c) for p, c in before if p >= s_start]
-    if in_sentence:
-        return in_sentence[-1][1]
-    recent = [(p, c) for p, c in before if p >= pos - window]
-    if recent:
-        return recent[-1][1]
-    after = [(p, c) for p, c in fits if pos < p < s_end]
+    fits = [(p, c, is_place) for p, c, is_place in trail if (not allowed or c in allowed) and p not in own]
+    places = [f for f in fits if f[2]]
+    steps = []                                   # (entries, from, to): the nearest before `to` wins
+    if places_first:
+        steps.append((places, s_start, pos))
+    steps.append((fits, s_start, pos))
+    if not sentence_only:
+        if places_first:
+            steps.append((places, prev_start, pos))
+        steps.append((fits, pos - window, pos))
+    for entries, lo, hi in steps:
+        found = [c for p, c, _ in entries if lo <= p < hi]
+        if found:
+            return found[-1]
+    after = [c for p, c, _ in (places if places_first else fits) if pos < p < s_end] \
+        or [c for p, c, _ in fits if pos < p < s_end]
     if after:
-        return after[0][1]
+        return after[0]
+    if sentence_only:
+        return None
     ranked = [c for c, _ in counts.most_common() if not allowed or c in allowed]
     if ranked:
         return ranked[0]
@@ -460,6 +517,14 @@ def _name_keys(name: Optional[str]) -> list[str]:
             if last.startswith(prefix):
                 keys.append(last[len(prefix):])
     return keys
+
+
+def _first_name(name: Optional[str]) -> Optional[str]:
+    words = (name or "").split()
+    titles = {t.rstrip(".") for t in dictionary.roles()["titles"]}
+    while words and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return words[0].lower() if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 else None
 
 
 def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate]]) -> Optional[int]:
@@ -496,6 +561,7 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
     trail = list(trail)
     out: list[ActorMention] = []
     memory: dict[str, int] = {}
+    first_names: dict[str, set] = {}
     persons: list[tuple[int, Candidate]] = []
 
     def emit(cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
@@ -503,7 +569,7 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
         out.append(ActorMention(Span(start, end, doc.text[start:end]), code or "---", name, wikidata, refers_to, kind))
         if country_of(code) and kind in ("name", "pronoun", "group"):
             # people and groups resolved so far are context for later group words ("he ... the Druze population")
-            bisect.insort(trail, (start, country_of(code)))
+            bisect.insort(trail, (start, country_of(code), False))
         return len(out) - 1
 
     for cand in sorted(cands, key=lambda c: (c.start, c.end)):
@@ -515,6 +581,8 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
             continue
         if cand.kind == "surname":
             key = cand.name.lower().replace("’", "'") if cand.name else ""
+            if key not in memory and len(first_names.get(key, ())) == 1:
+                memory[key] = next(iter(first_names[key]))
             if key in memory:
                 root = memory[key]
                 index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
@@ -560,6 +628,8 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
         if cand.person:
             keys = _name_keys(cand.name)
             ante = next((memory[k] for k in keys if k in memory), None)
+            if ante is None and len(keys) == 1 and len(first_names.get(keys[0], ())) == 1:
+                ante = next(iter(first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
             refers_to = None
             code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
             name, wikidata = cand.name, cand.wikidata
@@ -569,10 +639,18 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
             index = emit(cand, code or "---", "name", refers_to, name, wikidata)
             for key in keys:
                 memory.setdefault(key, index if refers_to is None else refers_to)
+            first = _first_name(cand.name)
+            if first and refers_to is None:
+                # a first name alone ("Daniel") is a key only while one person in the text carries it
+                first_names.setdefault(first, set()).add(index)
             persons.append((index, cand))
             continue
-        if cand.code is None:
-            country = cand.country or context_country(doc, cand, trail, counts)
+        if cand.countries and cand.code:
+            # a transnational group (Islamic State) where this sentence places it, else the article's home for it
+            local = context_country(doc, cand, trail, counts, places_first=True, sentence_only=True)
+            code = compose(local or cand.country, cand.sector)
+        elif cand.code is None:
+            country = cand.country or context_country(doc, cand, trail, counts, places_first=cand.kind == "group")
             code = compose(country, cand.sector)
         else:
             code = cand.code
@@ -586,7 +664,7 @@ def resolve_doc(doc, places=()) -> list[ActorMention]:
     """Every actor mention in a parsed Doc, sorted by start, with refers_to links."""
     counts = country_counts(doc, places)
     cands, trail = anchor_candidates(doc, counts, places)
-    trail += [(p.span.start, p.country) for p in places or () if p.country]
+    trail += [(p.span.start, p.country, True) for p in places or () if p.country]
     trail.sort()
     cands += person_candidates(doc, cands, places, trail)
     cands += coreference_candidates(doc, cands)
