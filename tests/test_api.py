@@ -220,6 +220,29 @@ def test_bad_query_parameters_are_structured_422s(client, query):
     assert error["input"].startswith("query.")
 
 
+class FailingStore:
+    """A store whose every read fails the way the given exception says."""
+
+    def __init__(self, exc: Exception):
+        self.exc = exc
+
+    def stats(self):
+        raise self.exc
+
+
+def test_a_failing_store_is_a_structured_500_naming_the_cause():
+    from eventwire.errors import StoreError
+    response = make_client(FailingStore(StoreError("events.duckdb", "disk full"))).get("/api/stats")
+    assert response.status_code == 500
+    assert response.json() == {"error": {"code": "store_error", "message": "the store failed: disk full"}}
+
+
+def test_a_bug_is_a_structured_500_without_a_traceback():
+    response = make_client(FailingStore(RuntimeError("boom"))).get("/api/stats")
+    assert response.status_code == 500
+    assert response.json() == {"error": {"code": "internal_error", "message": "RuntimeError while serving /api/stats"}}
+
+
 def test_unknown_api_path_is_a_structured_404(client):
     response = client.get("/api/nothing-here")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
@@ -323,6 +346,15 @@ def test_a_streamed_body_over_the_limit_is_413_without_a_declared_length(writabl
     response = client.post("/api/articles", content=chunks(),
                            headers={"X-API-Key": KEY, "Content-Type": "application/json"})
     assert response.status_code == 413
+
+
+def test_posts_beyond_the_waiting_limit_are_503_busy(writable):
+    client, _ = writable
+    while client.app.state.waiting_posts.acquire(blocking=False):   # as if every place in the queue were taken
+        pass
+    response = client.post("/api/articles", json={"text": "Workers marched."}, headers={"X-API-Key": KEY})
+    assert response.status_code == 503 and response.json()["error"]["code"] == "busy"
+    assert response.headers["retry-after"] == "10"
 
 
 def test_writes_are_refused_when_no_key_is_configured(store):

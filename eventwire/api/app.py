@@ -12,7 +12,7 @@ import eventwire
 from eventwire.api.dashboard import mount_dashboard
 from eventwire.api.errors import install_error_handlers
 from eventwire.api.security import API_KEY_HEADER, BodySizeLimit, require_read_key
-from eventwire.api.routes import health_router, router
+from eventwire.api.routes import MAX_WAITING_POSTS, health_router, router
 from eventwire.api.settings import Settings, resolve_settings
 from eventwire.api.submit import code_submission
 
@@ -51,6 +51,7 @@ def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key
     app.state.store = store
     app.state.coder = code_submission
     app.state.coding_slots = threading.BoundedSemaphore(settings.coding_workers)
+    app.state.waiting_posts = threading.BoundedSemaphore(MAX_WAITING_POSTS)
 
     install_error_handlers(app)
     app.include_router(health_router)

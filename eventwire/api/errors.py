@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.errors import EventwireError, IngestError, UnsafeURLError
+from eventwire.errors import EventwireError, IngestError, StoreError, UnsafeURLError
 
 log = logging.getLogger("eventwire.api")
 
@@ -71,6 +71,10 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
 
 
 async def _pipeline_error(request: Request, exc: EventwireError) -> JSONResponse:
+    # The API validates every filter before the store sees it, so a store error is the server's problem.
+    if isinstance(exc, StoreError):
+        log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(500, "store_error", f"the store failed: {exc.reason}")
     # A document the pipeline refused is the client's input problem, named with its cause.
     if isinstance(exc, UnsafeURLError):
         code = "unsafe_url"

@@ -23,6 +23,7 @@ ERRORS = {401: {"model": S.ErrorBody, "description": "Missing or wrong X-API-Key
           422: {"model": S.ErrorBody, "description": "Invalid parameters"}}
 NOT_FOUND = {404: {"model": S.ErrorBody, "description": "No such id"}}
 STORY_LIMIT = 100     # other articles of one story listed with an article
+MAX_WAITING_POSTS = 8   # posts queued for the pipeline; more would tie up the thread pool that serves reads
 ARTICLE_EVENTS_LIMIT = 10_000
 
 health_router = APIRouter(prefix="/api", tags=["meta"])
@@ -138,11 +139,15 @@ def get_article(store: Store, article_id: ArticleId) -> dict:
                         400: {"model": S.ErrorBody, "description": "A body that cannot be read (not UTF-8 JSON)"},
                         403: {"model": S.ErrorBody, "description": "Writes are disabled on this server"},
                         413: {"model": S.ErrorBody, "description": "Body over the size limit"},
+                        503: {"model": S.ErrorBody, "description": "Too many documents waiting to be coded"},
                         422: {"model": S.ErrorBody, "description": "Bad input, or a document the pipeline refused"}})
 async def post_article(request: Request, response: Response, store: Store,
                        submission: Annotated[Submission, Body()]) -> dict:
     """Codes a URL, an HTML page or plain text with the whole pipeline and stores it (201; 200 if already stored)."""
     app = request.app
+    if not app.state.waiting_posts.acquire(blocking=False):
+        raise ApiError(503, "busy", f"{MAX_WAITING_POSTS} documents are already waiting to be coded; retry later",
+                       headers={"Retry-After": "10"})
     try:
         article = await run_in_threadpool(_code_with_slot, app, submission, app.state.settings.allow_private_urls)
     except EventwireError as exc:
@@ -152,6 +157,8 @@ async def post_article(request: Request, response: Response, store: Store,
         await run_in_threadpool(store.add_failure, Failure(submission.source or submission.kind, "code",
                                                            f"{type(exc).__name__}: {exc}"))
         raise
+    finally:
+        app.state.waiting_posts.release()
     if not await run_in_threadpool(store.add_article, article):
         response.status_code = 200
     return await run_in_threadpool(article_detail, store, article.id)
