@@ -81,12 +81,12 @@ def free_port() -> int:
 class LiveServer:
     """create_app(db) served by uvicorn in a thread on 127.0.0.1:<free port>."""
 
-    def __init__(self, db: Path, api_key: str):
+    def __init__(self, db: Path, api_key: str, **settings):
         import uvicorn
         from eventwire.api.app import create_app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.app = create_app(str(db), api_key=api_key)
+        self.app = create_app(str(db), api_key=api_key, **settings)
         self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -365,3 +365,29 @@ def test_ingest_box_refuses_a_wrong_key_and_codes_pasted_text(browser, server):
                            f"'{articles_before + 1}'")
     assert console.errors == []
     page.close()
+
+
+def test_a_private_corpus_asks_for_the_key_and_loads_with_it(browser, tmp_path):
+    from eventwire.store import open_store
+    db = tmp_path / "private.duckdb"
+    with open_store(str(db)) as store:
+        for article in fixture_articles():
+            store.add_article(article)
+    with LiveServer(db, API_KEY, read_key_required=True) as private:
+        page = browser.new_page(viewport=DESKTOP)
+        console = Console(page)
+        page.goto(private.url)
+        page.wait_for_selector("#banner:has-text('needs an API key')")
+        assert page.locator("#map g.bubble").count() == 0
+        assert console.errors and all("401" in e for e in console.errors)   # the browser logs each refusal
+        page.click("#open-ingest")
+        page.fill("#ingest-key", API_KEY)
+        page.press("#ingest-key", "Tab")
+        page.click("#close-ingest")
+        console.errors.clear()
+        page.reload()
+        wait_until_loaded(page)
+        assert page.locator("#banner").is_hidden()
+        assert page.locator("#map g.bubble").count() > 0
+        assert console.errors == []
+        page.close()

@@ -90,8 +90,13 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, code);
 }
 
+export const KEY_STORAGE = "eventwire.apiKey";
+
 async function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(`api/${path}${queryString(query)}`, { signal, headers: { Accept: "application/json" } });
+  // A private corpus needs the key for reads too; the one given in the ingest box is reused.
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  const headers: Record<string, string> = { Accept: "application/json", ...(key ? { "X-API-Key": key } : {}) };
+  const response = await fetch(`api/${path}${queryString(query)}`, { signal, headers });
   if (!response.ok) throw await errorOf(response);
   return response.json() as Promise<T>;
 }

@@ -17,34 +17,41 @@ export function normaliseSpans(spans: SpanPair[], length: number): SpanPair[] {
   return merged;
 }
 
-/** Paragraphs of `text` with every span wrapped in <mark class="evidence">; spans may cross paragraphs. */
-export function highlightedText(text: string, spans: SpanPair[]): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const marks = normaliseSpans(spans, text.length);
-  let paragraph = document.createElement("p");
-  fragment.append(paragraph);
+export interface Run { text: string; marked: boolean }
+
+/** The text as paragraphs of runs, marked where a span covers them. Every line break starts a paragraph
+ *  (clean text keeps one paragraph per line), and a mark crossing a break is split so it never spans two. */
+export function highlightRuns(text: string, spans: SpanPair[]): Run[][] {
+  const paragraphs: Run[][] = [[]];
   const emit = (from: number, to: number, marked: boolean) => {
-    // Paragraph breaks split the run so a mark never spans two <p>s.
-    const parts = text.slice(from, to).split(/\n\s*\n/);
-    parts.forEach((part, i) => {
-      if (i > 0) { paragraph = document.createElement("p"); fragment.append(paragraph); }
-      if (!part) return;
-      if (marked) {
-        const mark = document.createElement("mark");
-        mark.className = "evidence";
-        mark.textContent = part;
-        paragraph.append(mark);
-      } else {
-        paragraph.append(document.createTextNode(part));
-      }
+    text.slice(from, to).split(/[ \t]*\n\s*/).forEach((part, i) => {
+      if (i > 0) paragraphs.push([]);
+      if (part) paragraphs[paragraphs.length - 1].push({ text: part, marked });
     });
   };
   let at = 0;
-  for (const [start, end] of marks) {
+  for (const [start, end] of normaliseSpans(spans, text.length)) {
     if (start > at) emit(at, start, false);
     emit(start, end, true);
     at = end;
   }
   if (at < text.length) emit(at, text.length, false);
+  return paragraphs.filter((runs) => runs.length > 0);
+}
+
+/** The runs as <p> elements with <mark class="evidence">; built with textContent (the text is untrusted). */
+export function highlightedText(text: string, spans: SpanPair[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const runs of highlightRuns(text, spans)) {
+    const paragraph = document.createElement("p");
+    for (const run of runs) {
+      if (!run.marked) { paragraph.append(document.createTextNode(run.text)); continue; }
+      const mark = document.createElement("mark");
+      mark.className = "evidence";
+      mark.textContent = run.text;
+      paragraph.append(mark);
+    }
+    fragment.append(paragraph);
+  }
   return fragment;
 }

@@ -1,9 +1,8 @@
 // Ingest box: paste a URL or text, POST /api/articles with the API key, and see the article coded.
-import { api, ApiError, type ArticleDetail } from "./api";
+import { api, ApiError, KEY_STORAGE, type ArticleDetail } from "./api";
 import { byId, formatDate, h, plural } from "./dom";
 import { typeBadge } from "./evidence";
 
-const KEY_STORAGE = "eventwire.apiKey";
 
 export interface IngestHandlers { coded(article: ArticleDetail): void; selectEvent(id: string): void }
 
@@ -24,6 +23,8 @@ export function setupIngest(handlers: IngestHandlers): void {
   const result = byId("ingest-result");
   const key = byId<HTMLInputElement>("ingest-key");
   key.value = sessionStorage.getItem(KEY_STORAGE) ?? "";
+  // Only the session keeps the key (a shared machine's next user does not inherit it); reads use it too.
+  key.addEventListener("change", () => sessionStorage.setItem(KEY_STORAGE, key.value));
 
   byId("open-ingest").addEventListener("click", () => { dialog.showModal(); byId<HTMLInputElement>("ingest-url").focus(); });
   byId("close-ingest").addEventListener("click", () => dialog.close());
@@ -36,7 +37,6 @@ export function setupIngest(handlers: IngestHandlers): void {
     const source = String(data.get("source") ?? "").trim();
     if (!url && !text) { status.textContent = "Give a URL or paste the article text."; return; }
     if (url && text) { status.textContent = "Give either a URL or text, not both."; return; }
-    // Only the session keeps the key: a shared machine's next user does not inherit it.
     sessionStorage.setItem(KEY_STORAGE, key.value);
     const submit = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     submit.disabled = true;

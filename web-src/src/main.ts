@@ -1,6 +1,6 @@
 // Wires the dashboard: one URL-backed state; every view re-fetches its aggregate when the filters change.
 import "./style.css";
-import { api, isAbort, type EventRow, type MapPoint, type NetworkEdge } from "./api";
+import { api, ApiError, isAbort, type EventRow, type MapPoint, type NetworkEdge } from "./api";
 import { QUAD_CLASSES } from "./codes";
 import { byId, h, plural } from "./dom";
 import { EventsTable } from "./events_table";
@@ -25,7 +25,14 @@ function showProblem(message: string | null): void {
 }
 
 function problem(what: string) {
-  return (err: unknown) => { if (!isAbort(err)) showProblem(`${what} could not be loaded: ${(err as Error).message}`); };
+  return (err: unknown) => {
+    if (isAbort(err)) return;
+    if (err instanceof ApiError && err.status === 401) {
+      showProblem("This server needs an API key to read its corpus: enter it under “Add article”, then reload.");
+    } else {
+      showProblem(`${what} could not be loaded: ${(err as Error).message}`);
+    }
+  };
 }
 
 const filterBar = new FilterBar(
