@@ -529,3 +529,31 @@ def test_no_generated_request_gets_a_server_error(case, schema_app_store):
     # No 5xx, and every answer is one the OpenAPI document declares, in the shape it declares.
     case.call_and_validate(headers={"X-API-Key": KEY},
                            checks=[not_a_server_error, response_schema_conformance, status_code_conformance])
+
+
+# ---- `eventwire serve` ----
+def test_serve_builds_the_app_from_its_options_and_runs_uvicorn(tmp_path, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app as cli
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: started.update(app=app, host=host, port=port))
+    db = tmp_path / "served.duckdb"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "9123", "--api-key", "k",
+                                      "--keyed-reads", "--cors", "https://a.example"])
+    assert result.exit_code == 0, result.output
+    settings = started["app"].state.settings
+    assert (started["host"], started["port"]) == ("127.0.0.1", 9123)
+    assert settings.db == str(db) and settings.api_key == "k" and settings.read_key_required
+    assert settings.cors_origins == ("https://a.example",)
+    started["app"].state.store.close()
+
+
+def test_serve_refuses_keyed_reads_without_a_key(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app as cli
+    monkeypatch.delenv("EVENTWIRE_API_KEY", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--keyed-reads"])
+    assert result.exit_code != 0 and "--keyed-reads needs --api-key" in result.output
