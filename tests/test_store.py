@@ -67,21 +67,19 @@ def test_an_article_round_trips_with_every_event_field(store):
 
 
 def test_a_crash_mid_article_leaves_nothing_half_written(store, monkeypatch):
+    from eventwire.store.writer import BatchWriter
     article = syndicated()[0]
-    real_insert = store._insert_event
-    calls = []
+    real_insert_events = BatchWriter._insert_events
 
-    def crash_on_third(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("disk on fire")
-        return real_insert(*args, **kwargs)
-    monkeypatch.setattr(store, "_insert_event", crash_on_third)
+    def crash_before_events(self, pending):     # article, signature, buckets and clusters are written by now
+        assert self.db.rows("SELECT count(*) FROM event_clusters")[0][0] > 0
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(BatchWriter, "_insert_events", crash_before_events)
     with pytest.raises(StoreError, match="disk on fire") as info:
         store.add_article(article)
     assert info.value.source == article.source
     assert set(table_counts(store).values()) == {0}
-    monkeypatch.setattr(store, "_insert_event", real_insert)
+    monkeypatch.setattr(BatchWriter, "_insert_events", real_insert_events)
     assert store.add_article(article) is True       # nothing left behind blocks a retry
     assert table_counts(store)["events"] == len(article.events)
 
@@ -282,3 +280,34 @@ def test_stats_describe_the_store(corpus):
     assert stats["articles"] == 5 and stats["stories"] == 3 and stats["events"] == 18
     assert stats["schema_version"] == 1 and stats["outlets"] == 4
     assert stats["first_event_day"] == "2025-03-01" and stats["last_event_day"] == "2025-04-30"
+
+
+# ---------------------------------------------------------------- bulk
+def cluster_shapes(store) -> list[tuple]:
+    return sorted((c["type"], c["source"], c["target"], c["date"], c["n_mentions"], c["n_articles"], c["n_sources"])
+                  for c in store.clusters(limit=1000))
+
+
+def test_a_batch_stores_exactly_what_one_by_one_would(store_url, tmp_path):
+    articles = syndicated() + [unrelated(), later_meeting()]
+    with open_store(str(tmp_path / "one_by_one.duckdb")) as single:
+        for article in articles:
+            single.add_article(article)
+        expected_clusters, expected_stats = cluster_shapes(single), single.stats()
+    with open_store(store_url) as bulk:
+        summary = bulk.add_articles(articles + [unrelated()], batch_size=3)
+        assert (summary["stored"], summary["duplicates"], summary["failed"]) == (5, 1, [])
+        assert cluster_shapes(bulk) == expected_clusters
+        stats = bulk.stats()
+        assert {k: stats[k] for k in ("articles", "stories", "events", "clusters", "multi_source_clusters")} == \
+            {k: expected_stats[k] for k in ("articles", "stories", "events", "clusters", "multi_source_clusters")}
+
+
+def test_a_bad_article_in_a_batch_costs_only_itself(store):
+    text = "The minister resigned on Monday after the vote."
+    bad = Article(source="bad.txt", text=text, events=[Event(type=None, source="GBRGOV", target="---",
+                                                             evidence=[Span.of(text, 0, 24)])])
+    summary = store.add_articles([unrelated(), bad, later_meeting()])
+    assert summary["stored"] == 2 and [f.source for f in summary["failed"]] == ["bad.txt"]
+    assert store.failures()[0]["stage"] == "store" and store.failures()[0]["source"] == "bad.txt"
+    assert store.stats()["articles"] == 2
