@@ -74,6 +74,21 @@ export function binRows(rows: TimelineRow[], by: Granularity): Bin[] {
   return [...bins.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+const MIN_BINS = 14;   // two events on two days should read as two bars, not two walls
+
+/** The x extent: the bins' span, widened evenly to at least MIN_BINS bins (today's month when empty). */
+export function paddedDomain(bins: Bin[], by: Granularity): [Date, Date] {
+  let first = bins[0]?.start ?? binStart(new Date(), by);
+  let last = bins[bins.length - 1]?.end ?? binEnd(first, by);
+  let count = 0;
+  for (let d = first; d < last && count < MIN_BINS; d = binEnd(d, by)) count++;
+  for (let i = 0; count < MIN_BINS; i++, count++) {
+    if (i % 2 === 0) last = binEnd(last, by);
+    else first = binStart(new Date(first.getTime() - DAY), by);
+  }
+  return [first, last];
+}
+
 export interface TimelineHandlers { onRange(since: string | null, until: string | null): void }
 
 interface Segment { bin: Bin; group: string; y0: number; y1: number }
@@ -165,8 +180,7 @@ export class TimelineView {
     const { top, right, bottom, left } = this.margin;
     const innerW = Math.max(10, this.width - left - right);
     const innerH = Math.max(10, this.height - top - bottom);
-    const first = bins[0]?.start ?? new Date(Date.now() - 30 * DAY);
-    const last = bins[bins.length - 1]?.end ?? new Date();
+    const [first, last] = paddedDomain(bins, by);
     this.x = scaleUtc().domain([first, last]).range([left, left + innerW]);
     const y = scaleLinear().domain([0, max(bins, (b) => b.total) ?? 1]).nice().range([top + innerH, top]);
     const order = [...this.groups(), "none"];
@@ -203,7 +217,10 @@ export class TimelineView {
   }
 
   private renderAxis(y: ReturnType<typeof scaleLinear<number, number>>, innerH: number): void {
-    const ticks = this.x.ticks(Math.max(2, Math.floor(this.width / 90)));
+    // Bins are whole days at least: ticks inside a day ("06 AM") would suggest a precision the data lacks.
+    const ticks = this.x.ticks(Math.max(2, Math.floor(this.width / 90)))
+      .filter((d) => d.getUTCHours() === 0 && d.getUTCMinutes() === 0)
+      .filter((d) => this.x(d) <= this.width - 24);   // a label at the very edge would be cut in half
     const fmt = this.x.tickFormat(ticks.length);
     const yTicks = y.ticks(3).filter(Number.isInteger);
     const top = this.margin.top;

@@ -8,7 +8,7 @@ import { describeIngestError } from "../src/ingest";
 import { bubbleRadius, clusterPoints } from "../src/map";
 import { topNetwork } from "../src/network";
 import { filterQuery, parseState, sameFilters, stateToSearch } from "../src/state";
-import { autoGranularity, binRows, binStart, mainStretch, parsePeriod } from "../src/timeline";
+import { autoGranularity, binRows, binStart, mainStretch, paddedDomain, parsePeriod } from "../src/timeline";
 
 test("spans are clipped to the text, sorted, and merged where they overlap", () => {
   assert.deepEqual(normaliseSpans([[30, 40], [-5, 3], [35, 50], [60, 55], [90, 120]], 100),
@@ -98,4 +98,13 @@ test("ingest errors are told in words the user can act on", () => {
   assert.match(describeIngestError(new ApiError(401, "missing key")), /API key was refused/);
   assert.match(describeIngestError(new ApiError(413, "too big")), /larger than the server accepts/);
   assert.match(describeIngestError(new ApiError(422, "no main text")), /no main text/);
+});
+
+test("a short timeline is widened to a readable number of bars around its data", () => {
+  const bins = binRows([{ period: "2025-03-15", group: 4, count: 1 }, { period: "2025-03-17", group: 2, count: 1 }], "day");
+  const [first, last] = paddedDomain(bins, "day");
+  assert.equal((last.getTime() - first.getTime()) / 86_400_000, 14);
+  assert.ok(first <= bins[0].start && last >= bins[1].end);
+  const wide = binRows([{ period: "2025-01-01", group: 1, count: 1 }, { period: "2025-03-01", group: 1, count: 1 }], "day");
+  assert.deepEqual(paddedDomain(wide, "day").map((d) => d.toISOString().slice(0, 10)), ["2025-01-01", "2025-03-02"]);
 });
