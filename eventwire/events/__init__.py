@@ -69,6 +69,7 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     if doc is None:
         raise CodeError(article.source, "article is not annotated (no spaCy Doc): run pipeline.annotate first")
     index = arguments.ActorIndex(article)
+    focus = when_where.focus_country(article)
     candidates: list[tuple[Event, int, bool]] = []
     carried: Optional[attribution.Attribution] = None
     paragraph = -1
@@ -97,16 +98,22 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 fallback = arguments.fallback_target(index, trig, frame.sources[0])
                 if fallback is not None:
                     frame.targets, used_fallback = [fallback], True
-            exclude = [(a.start, a.end) for a in frame.sources + frame.targets if not a.from_place]
+            # The source's own name is not where it acted ("Israel conducted airstrikes"); the target's may be
+            exclude = [(a.start, a.end) for a in frame.sources if not a.from_place]
             target_place = None
             if frame.targets and frame.targets[0].from_place:
                 target_place = next((p for p in article.places if p.span.start == frame.targets[0].start), None)
             location, location_span = when_where.event_location(
                 article, trig.token, sentence, trig.type, exclude,
-                frame.targets[0].code if frame.targets else None, target_place)
+                frame.targets[0].code if frame.targets else None, target_place,
+                frame.sources[0].code if frame.sources else None, focus)
             if frame.sources and not frame.targets and trig.type in _PLACE_TARGET_TYPES and location is not None \
                     and location.country and location.country != frame.sources[0].code[:3]:
                 # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
+                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
+            if frame.sources and not frame.targets and trig.type == "CONSULT" and location_span is not None \
+                    and location.country and location.country != frame.sources[0].code[:3]:
+                # "Tillerson will have a difficult conversation in Ankara": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if not frame.sources or not frame.targets:
                 if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token):

@@ -123,6 +123,13 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
         # Nearest to the head wins: "the Syrian government delegation" → the "Syrian government" mention
         return _arg_from_mention(index, inside[-1])
     for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":   # "a statement issued by the opposition"
+            agent = _child(child, "agent")
+            if agent is not None and _pobj(agent) is not None:
+                found = np_arg(index, _pobj(agent), allow_place, depth + 1)
+                if found:
+                    return found
+    for child in token.children:
         # "the government of Syria", "members of Hamas", "officials from Damascus"
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in child.children:
@@ -250,7 +257,12 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         # the first actor there that is not the speaker's own side
         lead = frame.sources[0].code[:3] if frame.sources else None
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-            for tok in comp.subtree:
+            # the content clause's own subject and objects (one level down), not every name inside it
+            nearby = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+            nearby += [_pobj(c) for c in comp.children if c.dep_ == "prep" and _pobj(c) is not None]
+            for sub in (c for c in comp.children if c.dep_ in ("xcomp", "ccomp")):
+                nearby += [c for c in sub.children if c.dep_ in ("dobj", "nsubjpass")]
+            for tok in nearby:
                 if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
                     continue
                 arg = np_arg(index, tok)
@@ -294,12 +306,17 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             subj = subject_of(verb) if holder.dep_ != "nsubjpass" else None
             if subj is not None:
                 sources = _args(index, subj)
+    victims: list[Arg] = []
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX") \
             and holder.head.lower_ in ("in", "during", "through", "amid"):
-        verb = holder.head.head       # "were killed in clashes with US forces", "engaged in talks with"
-        subj = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
-        if subj is not None:
-            sources = _args(index, subj)
+        verb = holder.head.head       # "engaged in talks with", "were killed in clashes with US forces"
+        patient = _child(verb, "nsubjpass")
+        if patient is not None and not trigger.symmetric:
+            victims = _args(index, patient)   # "X was killed in a Russian airstrike": X is hit, not hitting
+        else:
+            subj = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
+            if subj is not None:
+                sources = _args(index, subj)
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ == "ADJ" and \
             holder.head.head.dep_ == "acomp":
         subj = _child(holder.head.head.head, "nsubj")   # "X is open to / ready for talks with Y"
@@ -316,6 +333,10 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         holders.append(noun.head)     # "clashes had erupted between X and Y"
     if carrier is not None:
         holders.append(carrier)
+    for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "on")]:
+        inner = _pobj(prep)           # "its cut in aid to the Palestinians": the aid goes to them
+        if inner is not None and inner.pos_ == "NOUN":
+            holders.append(inner)
     targets: list[Arg] = []
     for holder_tok in holders:
         for prep, pobj in _prep_objects(holder_tok, preps):
@@ -346,6 +367,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     if not targets and modifier_args:
         lead = frame.sources[0].code[:3] if frame.sources else None
         targets = [a for a in modifier_args if a.code[:3] != lead][:1]
+    if not targets and victims:
+        targets = victims
     frame.targets = targets
     return frame
 
@@ -353,7 +376,7 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
 def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
     frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
-    if not frame.targets and len(frame.sources) >= 2:
+    if not frame.targets and len(frame.sources) >= 2 and trigger.symmetric:
         # "Israel and Syria have initiated talks": the coordinated parties act on each other
         frame.targets = frame.sources[1:2]
         frame.sources = frame.sources[:1]

@@ -52,6 +52,12 @@ def event_date(article: Article, token, sentence) -> tuple[Optional[str], Option
     return None, None, False
 
 
+def _countries_named(article: Article) -> set[str]:
+    """Countries the article names as places (not only as actors)."""
+    return {p.country for p in article.places if p.country and p.kind in ("country", "admin1", "city", "place",
+                                                                            "region")}
+
+
 def _place_token_ok(doc, place) -> bool:
     """A place counts as where the event happened when a locative preposition introduces it."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -94,10 +100,24 @@ def country_location(iso3: str) -> Optional[Location]:
     return Location(name, iso3, None, None)
 
 
+def focus_country(article: Article) -> Optional[str]:
+    """The country the article is mostly about: the one its places name most often (at least three times)."""
+    counts: dict[str, int] = {}
+    for place in article.places:
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    if not counts:
+        return None
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    return country if n >= 3 else None
+
+
 def event_location(article: Article, token, sentence, event_type: str, exclude: list[tuple[int, int]],
-                   target_code: Optional[str], target_place=None) -> tuple[Optional[Location], Optional[Span]]:
+                   target_code: Optional[str], target_place=None, source_code: Optional[str] = None,
+                   focus: Optional[str] = None) -> tuple[Optional[Location], Optional[Span]]:
     """The place of the event's clause, else a place introduced by a locative preposition in the sentence,
-    else (for material acts) the target's country."""
+    else (for material acts) the country the article is about when neither side is from it ("Russian
+    mercenaries fought US forces" in a report on Syria), else the target's country."""
     doc = article.doc
     places = [p for p in article.places
               if sentence.start_char <= p.span.start and p.span.end <= sentence.end_char and p.country
@@ -117,5 +137,9 @@ def event_location(article: Article, token, sentence, event_type: str, exclude: 
             if _place_token_ok(doc, place):
                 return _location_of(place), place.span
     if event_type in _TARGET_COUNTRY_TYPES and target_code:
+        leads = {target_code[:3], (source_code or "")[:3]}
+        if focus and focus not in leads and leads & _NON_COUNTRY_LEADS == set() and \
+                target_code[:3] not in _countries_named(article):
+            return country_location(focus), None
         return country_location(target_code[:3]), None
     return None, None
