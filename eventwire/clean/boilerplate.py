@@ -15,7 +15,7 @@ from typing import Optional
 
 from eventwire.clean.lexicon import byline_prefixes, credit_labels, date_labels, navigation_phrases, stop_words
 
-_TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
+TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[›»>|/•·]\s")
 _CJK_SENTENCE_STOPS = re.compile(r"[。！？]")
@@ -52,7 +52,7 @@ class Line:
 
 
 def tokens_of(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    return TOKEN.findall(text.lower())
 
 
 def _covered_by(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[bool]:
@@ -133,7 +133,7 @@ def _label_then_rest(text: str, tokens: list[str], phrases) -> bool:
     size = strip_prefix(tokens, phrases)
     if not size:
         return False
-    end = list(_TOKEN.finditer(text.lower()))[size - 1].end()
+    end = list(TOKEN.finditer(text))[size - 1].end()
     return text[end:end + 3].lstrip()[:1] in (":", "|", "»", "›", ">", "→")
 
 
@@ -203,7 +203,7 @@ def _unwrapped(block: list[str]) -> list[str]:
 
 @dataclass
 class Layout:
-    """A scraped page split into header (before the body), body and footer lines."""
+    """A scraped page's lines and the extent of its body (what comes before it is the header)."""
     lines: list[Line]
     start: int
     end: int          # inclusive
@@ -211,10 +211,6 @@ class Layout:
     @property
     def header(self) -> list[Line]:
         return self.lines[:self.start]
-
-    @property
-    def footer(self) -> list[Line]:
-        return self.lines[self.end + 1:]
 
 
 def find_body(lines: list[Line]) -> Optional[Layout]:

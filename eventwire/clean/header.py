@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
-from eventwire.clean.boilerplate import Line, SHORT_LINE_WORDS, _TOKEN, date_label_length, is_boilerplate, tokens_of
+from eventwire.clean.boilerplate import Line, SHORT_LINE_WORDS, TOKEN, date_label_length, is_boilerplate, tokens_of
+from eventwire.clean.lexicon import date_words
 from eventwire.dates import ParsedDate, parse_date
 
 _SEGMENT_SEPARATORS = re.compile(r"\s+[|•·—–]\s+|\s+-\s+")
 _ONLY_NUMBER = re.compile(r"^\d+$")
+_DIGIT_GROUPS = re.compile(r"\d+")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Two unrelated clocks: a relative date ("Ayer 15:35", "3 May") gives different answers under them.
 _PROBE_ANCHORS = (datetime(2001, 3, 10, 8, 0), datetime(2011, 9, 20, 17, 30))
@@ -31,7 +33,7 @@ def _without_label(segment: str) -> str:
     skip = date_label_length(tokens)
     if not skip or skip == len(tokens):
         return segment
-    matches = list(_TOKEN.finditer(segment))
+    matches = list(TOKEN.finditer(segment))
     return segment[matches[skip - 1].end():].lstrip(" :,.-–—")
 
 
@@ -46,8 +48,17 @@ def segment_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
     return found
 
 
+def may_be_date(segment: str) -> bool:
+    """Cheap gate before dateparser (milliseconds a call): two groups of digits ("15:35", "12.03.2021") or a
+    word that dates are made of (a month, a weekday, "yesterday", "horas")."""
+    if len(_DIGIT_GROUPS.findall(segment)) >= 2:
+        return True
+    spaced, cjk = date_words()
+    return any(token in spaced for token in tokens_of(segment)) or any(word in segment for word in cjk)
+
+
 def _bare_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
-    if not segment or _ONLY_NUMBER.match(segment) or not any(c.isalpha() or c.isdigit() for c in segment):
+    if not segment or _ONLY_NUMBER.match(segment) or not may_be_date(segment):
         return None
     if not any(c.isdigit() for c in segment) and len(segment.split()) > 3:
         return None   # a date without digits is one word or two ("Yesterday", "hier soir")
@@ -59,9 +70,10 @@ def _bare_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
         future = parsed.value > anchor.replace(tzinfo=None) + timedelta(days=1)
         return Found(None if future else parsed)
     # No clock: an absolute date still counts; a relative one marks a timestamp but cannot be resolved.
-    first, second = (parse_date(segment, probe) for probe in _PROBE_ANCHORS)
+    first = parse_date(segment, _PROBE_ANCHORS[0])
     if first is None:
         return None
+    second = parse_date(segment, _PROBE_ANCHORS[1])
     return Found(first if second is not None and first.value == second.value else None)
 
 
@@ -83,7 +95,7 @@ def _embedded(text: str, anchor: Optional[datetime], at_end: bool) -> Optional[t
     paragraph with its dateline ("Thursday, March 15, 2012 Wikinews interviewed ...")."""
     if not _YEAR.search(text):
         return None
-    matches = list(_TOKEN.finditer(text))
+    matches = list(TOKEN.finditer(text))
     low, high = EMBEDDED_DATE_WORDS
     for size in range(min(high, len(matches) - 1), low - 1, -1):
         if at_end:

@@ -60,3 +60,18 @@ def stop_words(language: Optional[str]) -> frozenset[str]:
         return frozenset()
     import justext
     return frozenset(w.lower() for w in justext.get_stoplist(name))
+
+
+@lru_cache(maxsize=1)
+def date_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that make a short line possibly a date (months, weekdays, "yesterday", "horas"), from dateparser's
+    data via scripts/build_date_words.py: (words of spaced scripts, words of Chinese/Japanese to find as substrings)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "clean" / "date_words.json"
+    table = json.loads(path.read_text(encoding="utf-8"))["words"]
+    spaced = frozenset(w for words in table.values() for w in words if w.isascii() or " " in w or not _is_cjk(w))
+    cjk = tuple(sorted({w for words in table.values() for w in words if _is_cjk(w)}))
+    return spaced, cjk
+
+
+def _is_cjk(word: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in word)

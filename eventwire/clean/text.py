@@ -51,16 +51,16 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
     body = body_text(layout, title_key)
     if not body:
         raise CleanError(source, "no article text left once boilerplate is removed")
-    return Extracted(text=body, title=title, published=_published(lines, layout.start, stamps, header_dates,
-                                                                   retrieved),
-                     meta={"language_guess": language})
+    published = _published(lines, layout.start, stamps, header_dates, retrieved)
+    return Extracted(text=body, title=title, published=published)
 
 
 def _published(lines, body_start: int, stamps: dict, header_dates: dict,
                retrieved: Optional[datetime]) -> Optional[ParsedDate]:
     """The page's timestamp: where sites print it (above the body, alone or after the headline), then a
     dateline opening the body, then a timestamp inside or below the body."""
-    above = sorted([(i, v) for i, v in stamps.items() if i < body_start] + list(header_dates.items()))
+    above = sorted([(i, v) for i, v in stamps.items() if i < body_start] + list(header_dates.items()),
+                   key=lambda item: item[0])
     for _index, value in above:
         if value is not None:
             return value
