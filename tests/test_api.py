@@ -300,6 +300,12 @@ def test_post_with_the_key_stores_and_returns_the_coded_article(writable):
     assert store.stats()["articles"] == 1
 
 
+def test_a_key_outside_ascii_matches_its_utf8_bytes(store):
+    client = make_client(store, api_key="clé-ключ", read_key_required=True)
+    assert client.get("/api/stats", headers={"X-API-Key": "clé-ключ".encode()}).status_code == 200
+    assert client.get("/api/stats", headers={"X-API-Key": "cle-ключ".encode()}).status_code == 401
+
+
 def test_a_document_the_pipeline_refuses_is_a_422_and_a_recorded_failure(writable):
     client, store = writable
     response = client.post("/api/articles", json={"text": "unreadable", "source": "bad-paste"},

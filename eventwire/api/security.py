@@ -25,7 +25,8 @@ api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
 def _key_matches(given: Optional[str], expected: str) -> bool:
     if given is None:
         return False
-    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
+    # Header values arrive decoded as Latin-1: back to the bytes sent, so a UTF-8 key typed in curl matches.
+    return hmac.compare_digest(given.encode("latin-1", "replace"), expected.encode("utf-8"))
 
 
 def _check_key(given: Optional[str], settings: Settings) -> None:
