@@ -110,6 +110,7 @@ def roles() -> dict:
         "person_pronouns": set(raw["person_pronouns"]),
         "role_modifiers": set(raw["role_modifiers"]),
         "locative_prepositions": set(raw["locative_prepositions"]),
+        "place_prepositions": set(raw["place_prepositions"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
 

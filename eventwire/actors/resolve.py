@@ -23,6 +23,7 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Entity labels under which a capital's name is part of another name (the Washington Post, Moscow Metro).
 NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 SECTOR_ORDER = ("GOV", "MIL", "REB", "INS", "OPP", "COP", "JUD", "LEG", "SPY", "MED", "REL", "ETH", "BUS", "CVL")
 
 
@@ -149,7 +150,8 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
     lex = dictionary.roles()
     cands: list[Candidate] = []
     trail: list[tuple[int, str, bool]] = []       # (char offset, country, is a place rather than an actor)
-    for span in dictionary_matches(doc):
+    matches = dictionary_matches(doc)
+    for span in matches:
         root = span.root
         if span.label_ == "GROUP":
             word = span.text.lower()
@@ -188,9 +190,12 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
             # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
             if place is not None and place.kind == "admin1" and place.country and place.country != country:
                 country = place.country
-            locative = root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]
+            locative = root.dep_ == "pobj" and root.head.lower_ in lex["place_prepositions"]
             trail.append((doc[span.start].idx, country, locative))
             head = _np_head(root)
+            inner = [o for o in matches if o.start >= span.end and o.end <= head.i]
+            if any(o.label_ == "ACTOR" for o in inner):
+                head = root                       # "Turkey's Syrian rebel allies": the nearer nationality wins
             if head.i != root.i and head.i >= span.end:
                 start = _left_edge(doc, head, span.start)
                 end = head.i + 1
@@ -203,6 +208,8 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
                     continue
                 role_tokens = [t for t in doc[span.end:end]] + [t for t in doc[start:span.start]]
                 role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
+                if role == "MIL" and any(o.label_ == "GROUP" for o in inner):
+                    role = "REB"                  # "Syrian Kurdish forces": an ethnic group's fighters
                 if role:
                     person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
                     cands.append(Candidate(start, end, "description", country=country,
@@ -257,7 +264,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
                                wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i,
                                proper=person, countries=entry.countries if home else (),
                                sector=entry.code[3:] if home else None))
-    return _share_coordinated_roles(doc, _merge_into_people(cands)), trail
+    return _share_coordinated_roles(doc, _merge_into_people(cands, doc)), trail
 
 
 def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
@@ -271,17 +278,32 @@ def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def _title_words(tokens) -> bool:
+    """Words that continue a title up to a name: 'of State', 'for Foreign Affairs' (none, or a few)."""
+    return len(tokens) <= 4 and all(t.lower_ in ("of", "for", "the", "and") or t.text[:1].isupper() and t.is_alpha
+                                    for t in tokens)
+
+
 def _group_home(entry: Entry, article_codes: Counter) -> str:
     """A transnational group (Islamic State) is coded to the home country the article speaks about most."""
     best = max(entry.countries, key=lambda c: (article_codes.get(c, 0), -entry.countries.index(c)))
     return best if article_codes.get(best) else entry.code[:3]
 
 
-def _merge_into_people(cands: list[Candidate]) -> list[Candidate]:
-    """'U.S. President Donald Trump': the country's noun phrase and the listed person are one mention."""
+def _merge_into_people(cands: list[Candidate], doc=None) -> list[Candidate]:
+    """'U.S. President Donald Trump': the country's noun phrase and the listed person are one mention; so are
+    'US Secretary of State Rex Tillerson' (a role description right before a name, title words between)."""
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for cand in cands:
+        if doc is not None and out and cand.person and cand.proper and out[-1].person and not out[-1].proper \
+                and out[-1].end <= cand.start and _title_words(doc[out[-1].end:cand.start]):
+            prev = out[-1]
+            cand.start = prev.start
+            if not cand.code:
+                cand.country, cand.sector = cand.country or prev.country, cand.sector or prev.sector
+            out[-1] = cand
+            continue
         if out and cand.start < out[-1].end:
             prev = out[-1]
             if prev.person and prev.code is None and cand.person and cand.code:
@@ -464,11 +486,14 @@ def _sentence_bounds(doc, token_i: int) -> tuple[int, int]:
 
 
 def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 600,
-                    places_first: bool = False, sentence_only: bool = False) -> Optional[str]:
-    """The country a group word or bare description belongs to: the nearest country named before it in its
-    sentence, else shortly before, else after it in the sentence, else the article's most named one.
-    ``places_first``: people live where the text places them ("clashes in Sweida between Druze factions"),
-    while the actors named around them are often the ones acting on them ("Turkey attacked Kurdish forces")."""
+                    prefer: Optional[str] = None, sentence_only: bool = False) -> Optional[str]:
+    """The country a group word or bare description belongs to, from the country trail around it.
+
+    ``prefer="places"`` (people, fighters, civilians): they are where the text places them ("a Kurdish enclave
+    inside Syria"), while the actors named beside them are often the ones acting on them ("Turkey shelled ...").
+    ``prefer="actors"`` (a government, an army): the state last named as an actor ("the government says").
+    Otherwise: the nearest country named before it in its sentence, else shortly before, else after it in the
+    sentence, else the article's most named one."""
     allowed = set(cand.countries)
     pos = doc[cand.start].idx
     s_start, s_end = _sentence_bounds(doc, cand.start)
@@ -476,23 +501,22 @@ def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 
     prev_start = doc[first - 1].sent.start_char if first > 0 else s_start
     own = range(pos, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
     fits = [(p, c, is_place) for p, c, is_place in trail if (not allowed or c in allowed) and p not in own]
-    places = [f for f in fits if f[2]]
-    steps = []                                   # (entries, from, to): the nearest before `to` wins
-    if places_first:
-        steps.append((places, s_start, pos))
-    steps.append((fits, s_start, pos))
+    preferred = [f for f in fits if f[2] == (prefer == "places")] if prefer else []
+    steps = []                                   # (entries, from, to, nearest-last?)
+    if prefer:
+        steps.append((preferred, s_start, pos, True))
+        if prefer == "places":
+            steps.append((preferred, pos, s_end, False))
+        if not sentence_only:
+            steps.append((preferred, prev_start, pos, True))
+    steps.append((fits, s_start, pos, True))
     if not sentence_only:
-        if places_first:
-            steps.append((places, prev_start, pos))
-        steps.append((fits, pos - window, pos))
-    for entries, lo, hi in steps:
+        steps.append((fits, pos - window, pos, True))
+    steps.append((fits, pos, s_end, False))
+    for entries, lo, hi, last in steps:
         found = [c for p, c, _ in entries if lo <= p < hi]
         if found:
-            return found[-1]
-    after = [c for p, c, _ in (places if places_first else fits) if pos < p < s_end] \
-        or [c for p, c, _ in fits if pos < p < s_end]
-    if after:
-        return after[0]
+            return found[-1] if last else found[0]
     if sentence_only:
         return None
     ranked = [c for c, _ in counts.most_common() if not allowed or c in allowed]
@@ -609,12 +633,19 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
                     root = _root(out, prior[0])
                     emit(cand, out[root].code, "description", root, out[root].name, out[root].wikidata)
                     continue
-            country = context_country(doc, cand, trail, counts)
-            code = compose(country, cand.sector)
-            # "the new leadership" → the last body with that code, never a person (it may be the fallen leader)
+            # "the militias" → the last militia named shortly before (never a person: "the new leadership"
+            # after "the fall of Bashar al-Assad" is not Assad)
+            start_char = doc[cand.start].idx
             prior = next((i for i in range(len(out) - 1, -1, -1)
-                          if out[i].code == code and out[i].kind not in ("name", "pronoun")), None)
-            emit(cand, code, "description", prior)
+                          if out[i].code[3:] == cand.sector and cand.sector and country_of(out[i].code)
+                          and out[i].kind not in ("name", "pronoun") and out[i].span.start > start_char - 1500),
+                         None)
+            if prior is not None:
+                emit(cand, out[prior].code, "description", prior, out[prior].name)
+                continue
+            prefer = "actors" if cand.sector in STATE_SECTORS else "places"
+            country = context_country(doc, cand, trail, counts, prefer=prefer)
+            emit(cand, compose(country, cand.sector), "description")
             continue
         if cand.person and not cand.proper and (cand.country or cand.code):
             # "Turkey's foreign minister": a role description; in apposition to a name it is that person
@@ -647,10 +678,11 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
             continue
         if cand.countries and cand.code:
             # a transnational group (Islamic State) where this sentence places it, else the article's home for it
-            local = context_country(doc, cand, trail, counts, places_first=True, sentence_only=True)
+            local = context_country(doc, cand, trail, counts, prefer="places", sentence_only=True)
             code = compose(local or cand.country, cand.sector)
         elif cand.code is None:
-            country = cand.country or context_country(doc, cand, trail, counts, places_first=cand.kind == "group")
+            country = cand.country or context_country(doc, cand, trail, counts,
+                                                      prefer="places" if cand.kind == "group" else None)
             code = compose(country, cand.sector)
         else:
             code = cand.code
@@ -664,7 +696,8 @@ def resolve_doc(doc, places=()) -> list[ActorMention]:
     """Every actor mention in a parsed Doc, sorted by start, with refers_to links."""
     counts = country_counts(doc, places)
     cands, trail = anchor_candidates(doc, counts, places)
-    trail += [(p.span.start, p.country, True) for p in places or () if p.country]
+    # geocoded towns and regions mark where things are; a country name may as well be an actor ("Turkey said")
+    trail += [(p.span.start, p.country, True) for p in places or () if p.country and p.kind != "country"]
     trail.sort()
     cands += person_candidates(doc, cands, places, trail)
     cands += coreference_candidates(doc, cands)
