@@ -12,6 +12,7 @@ Run: .venv/bin/python scripts/build_gazetteer.py   (needs the optional "build" e
 """
 from __future__ import annotations
 
+import ast
 import csv
 import gettext
 import json
@@ -30,6 +31,7 @@ from eventwire.geo.names import is_latin, name_key  # noqa: E402
 
 OUT = ROOT / "eventwire" / "data" / "geo" / "gazetteer.sqlite"
 REGIONS = ROOT / "eventwire" / "data" / "geo" / "regions.tsv"
+COUNTRY_ALIASES = ROOT / "eventwire" / "data" / "geo" / "country_aliases.tsv"
 
 MIN_POPULATION = 2000          # smaller places are rarely news locations and double the file
 ALTERNATES_MIN_POPULATION = 15000  # below this, only the main name: small places' alternates are mostly noise
@@ -56,6 +58,31 @@ def load_countries():
         if iso3:
             info_by_iso3[iso3] = info
     return gnc, info_by_iso3
+
+
+def polygon_centroid(geojson) -> tuple[float, float] | None:
+    """(lat, lon) centre of a country's largest polygon (so France is centred in Europe, not the Pacific);
+    countryinfo's own "latlng" is rounded to whole or half degrees (Kuwait's falls 200 km from Kuwait City)."""
+    if isinstance(geojson, str):
+        geojson = ast.literal_eval(geojson)
+    rings = []
+    for feature in (geojson or {}).get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            rings += [poly[0] for poly in geometry["coordinates"]]
+    best = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            cross = x0 * y1 - x1 * y0
+            area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (best[1], best[2]) if best else None
 
 
 def admin1_names():
@@ -85,27 +112,31 @@ def build() -> None:
     db.executescript("""
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
                              lat REAL, lon REAL, population INTEGER, geonames_id INTEGER, capital INTEGER);
-        CREATE TABLE names (key TEXT, place_id INTEGER, abbreviation TEXT, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+        CREATE TABLE names (key TEXT, place_id INTEGER, abbreviation TEXT, alternate INTEGER,
+                            PRIMARY KEY (key, place_id)) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT, country TEXT);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """)
     next_id = [1]
 
-    def add_place(name, kind, country, admin1, lat, lon, population=0, geonames_id=None, capital=0, aliases=()):
+    def add_place(name, kind, country, admin1, lat, lon, population=0, geonames_id=None, capital=0, aliases=(),
+                  alternates=()):
+        """aliases: names to trust (packages' official names, translations, curated); alternates: GeoNames'
+        crowd-sourced alternate names of towns, trusted less by the matcher (historic and joke names)."""
         pid = next_id[0]
         next_id[0] += 1
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                    (pid, name, kind, country, admin1, round(lat, 4) if lat is not None else None,
                     round(lon, 4) if lon is not None else None, population, geonames_id, capital))
         seen = set()
-        for form in (name, *aliases):
+        for form, alternate in [(name, 0), *[(a, 0) for a in aliases], *[(a, 1) for a in alternates]]:
             form = (form or "").strip()
             key = name_key(form)
             if _good_name(form) and key not in seen:
                 seen.add(key)
                 # Abbreviations ("US", "UAE") keep their form: they match only when written in capitals.
                 abbreviation = form if form.isupper() and len(form) <= 4 else None
-                db.execute("INSERT INTO names VALUES (?,?,?)", (key, pid, abbreviation))
+                db.execute("INSERT INTO names VALUES (?,?,?,?)", (key, pid, abbreviation, alternate))
         return pid
 
     # Cities (kept first so capitals can be flagged from the country table).
@@ -128,7 +159,7 @@ def build() -> None:
         alternates = c["alternatenames"] if (c["population"] >= ALTERNATES_MIN_POPULATION or is_capital) else []
         admin1 = admin1_of_code.get((cc, c["admin1code"]))
         add_place(c["name"], "city", iso2_to_iso3.get(cc), admin1, c["latitude"], c["longitude"], c["population"],
-                  c["geonameid"], int(is_capital), alternates)
+                  c["geonameid"], int(is_capital), alternates=alternates)
         city_count += 1
         if admin1:
             # The namesake city of an admin1 lends it its alternate names ("Quneitra" the province).
@@ -173,6 +204,11 @@ def build() -> None:
 
     # Countries: centroid from countryinfo, names from all three packages (pycountry's translations give the
     # names Spanish, French, German, Italian and Portuguese text uses; "Syrienne, République arabe" forms skipped).
+    curated_aliases = defaultdict(list)
+    for line in COUNTRY_ALIASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, iso3 = line.split("\t")
+            curated_aliases[iso3.strip()].append(alias.strip())
     translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
                     for lang in TRANSLATED_LANGUAGES]
     for c in gnc_countries.values():
@@ -188,7 +224,8 @@ def build() -> None:
                         aliases.append(tr.gettext(form))
         aliases += [info.get("name", ""), *info.get("altSpellings", []), *(info.get("translations") or {}).values()]
         aliases += [iso3, c["iso"]] if iso3 not in ("AND",) else []
-        latlng = info.get("latlng") or []
+        aliases += curated_aliases.get(iso3, [])
+        latlng = (polygon_centroid(info["geoJSON"]) if info.get("geoJSON") else None) or info.get("latlng") or []
         if len(latlng) == 2:
             lat, lon = latlng
         else:   # no centroid shipped: fall back to the capital
@@ -216,7 +253,7 @@ def build() -> None:
         if existing:
             for form in forms:
                 if _good_name(form):
-                    db.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (name_key(form), existing[0], None))
+                    db.execute("INSERT OR REPLACE INTO names VALUES (?,?,?,0)", (name_key(form), existing[0], None))
             merged_count += 1
             continue
         add_place(name, kind, country or None, name if kind == "admin1" else None, float(lat), float(lon), 0, None,

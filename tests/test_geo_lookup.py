@@ -94,3 +94,19 @@ def test_country_place_gives_centroid_and_capital():
 def test_name_keys_fold_spelling_variants():
     assert name_key("Deir ez-Zor") == name_key("Deir Ezzor") == name_key("DEIR EZ ZOR")
     assert name_key("‘Afrīn") == name_key("Afrin")
+
+
+def test_everyday_country_names_from_the_curated_aliases():
+    assert lookup("America")["country"] == "USA"
+    assert lookup("Britain")["country"] == "GBR"
+    assert lookup("U.S.")["country"] == "USA"
+
+
+def test_small_countries_are_centred_on_their_territory():
+    kuwait = lookup("Kuwait")
+    assert kuwait["kind"] == "country"
+    assert km(kuwait["lat"], kuwait["lon"], 29.3759, 47.9774) < 161   # Kuwait City
+
+
+def test_unrelated_geonames_alternates_of_small_towns_are_ignored():
+    assert lookup("Ramadan") is None   # an alternate name of Turabah, Saudi Arabia

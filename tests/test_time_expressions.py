@@ -115,3 +115,23 @@ def test_anchor_may_be_a_datetime():
 def test_text_that_is_not_a_date_is_none():
     assert resolve_expression("the ministry", PUBLISHED) is None
     assert resolve_expression("", PUBLISHED) is None
+
+
+def test_weekends_are_named_by_their_saturday():
+    wednesday = date(2018, 2, 14)
+    assert resolve_expression("last weekend", wednesday) == ("2018-02-10", "day")
+    assert resolve_expression("the weekend", wednesday) == ("2018-02-10", "day")
+    assert resolve_expression("this weekend", wednesday, "future") == ("2018-02-17", "day")
+    assert resolve_expression("el fin de semana pasado", wednesday) == ("2018-02-10", "day")
+    assert resolve_expression("le week-end dernier", wednesday) == ("2018-02-10", "day")
+
+
+def test_vague_counts_keep_only_the_sure_precision():
+    assert resolve_expression("a few months ago", date(2017, 8, 15)) == ("2017", "year")
+    assert resolve_expression("several days ago", date(2018, 2, 14)) == ("2018-02", "month")
+    assert resolve_expression("a few years ago", date(2018, 2, 14)) is None
+
+
+def test_numeric_dates_go_to_dateparser_and_bare_numbers_do_not():
+    assert resolve_expression("14/02/2018", date(2018, 3, 1)) == ("2018-02-14", "day")
+    assert resolve_expression("24", date(2018, 3, 1)) is None

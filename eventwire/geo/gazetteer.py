@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -33,9 +34,20 @@ def _db() -> sqlite3.Connection:
 @lru_cache(maxsize=65536)
 def _candidates_by_key(key: str) -> tuple[tuple, ...]:
     rows = _db().execute(
-        f"SELECT {', '.join('p.' + c for c in _COLUMNS)}, n.abbreviation FROM names n "
+        f"SELECT {', '.join('p.' + c for c in _COLUMNS)}, n.alternate, n.abbreviation FROM names n "
         "JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
     return tuple(rows)
+
+
+# A town reached only through one of GeoNames' alternate names ("Center" for Tallmadge, Ohio; "Ramadan" for
+# Turabah) is kept when the alternate is a spelling of its name or the town is big: such alternates are
+# often historic or unrelated words.
+TRUSTED_ALTERNATE_POPULATION = 100_000
+SPELLING_SIMILARITY = 0.5
+
+
+def _spelling_of(a: str, b: str) -> bool:
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 def candidates(name: str) -> list[dict]:
@@ -45,10 +57,14 @@ def candidates(name: str) -> list[dict]:
         return []
     out = []
     for row in _candidates_by_key(key):
-        abbreviation = row[-1]
-        if abbreviation and name.strip() != abbreviation:
+        alternate, abbreviation = row[-2], row[-1]
+        if abbreviation and name.strip().replace(".", "") != abbreviation.replace(".", ""):
             continue
-        out.append(dict(zip(_COLUMNS, row[:-1])))
+        place = dict(zip(_COLUMNS, row[:-2]))
+        if alternate and (place["population"] or 0) < TRUSTED_ALTERNATE_POPULATION \
+                and not _spelling_of(key, name_key(place["name"])):
+            continue
+        out.append(place)
     return out
 
 

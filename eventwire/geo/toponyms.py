@@ -59,7 +59,7 @@ def _trim(tokens: list) -> list:
     return tokens
 
 
-def _toponym_from_tokens(tokens: list, from_ner: bool) -> Optional[Toponym]:
+def _toponym_from_tokens(tokens: list, from_ner: bool, text: str) -> Optional[Toponym]:
     tokens = _trim(tokens)
     if not tokens:
         return None
@@ -80,7 +80,7 @@ def _toponym_from_tokens(tokens: list, from_ner: bool) -> Optional[Toponym]:
         admin_hint = True
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name_start, name_end = name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)
-    lookup_text = doc.text[name_start:name_end]
+    lookup_text = text[name_start:name_end]
     if not lookup_text[:1].isupper():
         return None    # "el presidente": a place name is written with a capital
     found = candidates(lookup_text)
@@ -89,11 +89,11 @@ def _toponym_from_tokens(tokens: list, from_ner: bool) -> Optional[Toponym]:
     while not found and len(name_tokens) > 1 and (name_tokens[0].lower_ in w["direction"] or name_tokens[0].text == "-"):
         name_tokens = name_tokens[1:]
         name_start = name_tokens[0].idx
-        lookup_text = doc.text[name_start:name_end]
+        lookup_text = text[name_start:name_end]
         found = candidates(lookup_text)
     if not found:
         return None
-    return Toponym(start, end, doc.text[start:end], lookup_text, found, admin_hint, from_ner)
+    return Toponym(start, end, text[start:end], lookup_text, found, admin_hint, from_ner)
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +116,13 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
     """Toponyms in document order, without overlaps. ``use_ner=False`` for text the (English) NER model cannot
     read: every capitalised name is then looked up in the gazetteer."""
     found: list[Toponym] = []
+    text = doc.text   # Doc.text joins every token: read it once
     taken = [False] * len(doc)
     for ent in (doc.ents if use_ner else ()):
         if ent.label_ in PLACE_LABELS:
-            top = _toponym_from_tokens(list(ent), from_ner=True)
+            top = _toponym_from_tokens(list(ent), True, text)
         elif ent.label_ in MISLABELLED:
-            top = _toponym_from_tokens(list(ent), from_ner=False)
+            top = _toponym_from_tokens(list(ent), False, text)
             if top is not None and not _newsworthy(top.candidates):
                 top = None
             if top is not None:
@@ -158,7 +159,7 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
                 continue
             if n == 1 and (tok.lower_ in _function_words() or (tok.is_sent_start and tok.is_stop)):
                 continue
-            top = _toponym_from_tokens(list(span), from_ner=False)
+            top = _toponym_from_tokens(list(span), False, text)
             if top is not None and _newsworthy(top.candidates):
                 matched = (top, n)
                 break
@@ -176,7 +177,7 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
         out.append(top)
     # "Paris, Texas" / "Tripoli, Lebanon": a comma and a country or admin1 right after a name qualifies it.
     for a, b in zip(out, out[1:]):
-        between = doc.text[a.end:b.start]
+        between = text[a.end:b.start]
         if between.strip() == "," and any(c["kind"] in ("country", "admin1") for c in b.candidates):
             a.qualifier, b.qualifies = b, a
     return out

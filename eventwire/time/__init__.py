@@ -32,8 +32,9 @@ def times_in_doc(doc, anchor: Optional[date]) -> list[TimeExpr]:
     """TimeExprs for a spaCy Doc; expressions that are not points in time (durations, ages) are left out,
     expressions that are but cannot be placed (no anchor) stay with value None."""
     times = []
+    body = doc.text   # Doc.text joins every token: read it once
     for start, end in find_spans(doc):
-        text = doc.text[start:end]
+        text = body[start:end]
         tense = tense_at(doc, start, end)
         found = resolve_expression(text, anchor, tense)
         if found is None:

@@ -25,6 +25,7 @@ _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY_NUMBER = re.compile(r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th|er)?(?![\d:])")
 _AGE = re.compile(r"\d+[- ]?(?:year|yr|ano|an)s?[- ]old|\baged?\b|\bde edad\b")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)'?s\b|\bdecade|\bcentury|\bsiglo|\bsiecle|\bdecada|\bdecennie")
 
 
@@ -146,6 +147,9 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
     if iso_month and 1 <= int(iso_month.group(2)) <= 12:
         return _fmt_month(int(iso_month.group(1)), int(iso_month.group(2)))
 
+    if _NUMERIC_DATE.search(folded):
+        return _fallback(folded, today, future)   # 14/02/2018: day-month order is dateparser's business
+
     body = _strip_lead(folded)
     years = [int(y) for y in _YEAR.findall(folded)]
     months = [lx.months[w] for w in words if w in lx.months]
@@ -164,14 +168,22 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
     if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", body) for w in lx.recent_words):
         return _fmt_month(today.year, today.month) if today else None
 
+    # Weekends: "last weekend" is the one before this week; "the weekend" the latest (the next in future tense).
+    if re.search(r"\bweek-?end\b|\bfin de semana\b", body):
+        return _weekend(today, direction, future) if today else None
+
     # N units ago / hace N unidades / il y a N unités.
     if units and (any(w in ("ago",) for w in words) or any(body.startswith(a + " ") or f" {a} " in body
                                                           for a in lx.ago_before)):
         i = next(i for i, w in enumerate(words) if w in lx.units)
         n = _number(words[i - 1]) if i > 0 else 1
-        if n is None or today is None:
-            return None
         unit = lx.units[words[i]]
+        if today is None:
+            return None
+        if n is None and i > 0 and words[i - 1] in lx.vague_numbers:
+            return _vague_ago(today, unit)
+        if n is None:
+            return None
         if unit == "day":
             return _fmt_day(today - timedelta(days=n))
         if unit == "week":
@@ -249,6 +261,33 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
     return _fallback(folded, today, future)
 
 
+def _vague_ago(today: date, unit: str) -> Optional[Resolved]:
+    """"a few days/weeks/months ago": only the coarser unit is sure (a few ~ three)."""
+    if unit == "day":
+        d = today - timedelta(days=3)
+        return _fmt_month(d.year, d.month)
+    if unit == "week":
+        d = today - timedelta(weeks=3)
+        return _fmt_month(d.year, d.month)
+    if unit == "month":
+        return _fmt_year(_month_shift(today.year, today.month, -3)[0])
+    return None
+
+
+def _weekend(today: date, direction: str, future: bool) -> Resolved:
+    """The Saturday of the weekend meant (day precision: a weekend is named as one occasion)."""
+    this_monday = today - timedelta(days=today.weekday())
+    if direction == "past":
+        return _fmt_day(this_monday - timedelta(days=2))
+    if direction == "next":
+        return _fmt_day(this_monday + timedelta(days=12))
+    if today.weekday() >= 5:
+        return _fmt_day(this_monday + timedelta(days=5))
+    if future or direction == "this":
+        return _fmt_day(this_monday + timedelta(days=5))
+    return _fmt_day(this_monday - timedelta(days=2))
+
+
 def _nearest_day(today: date, month: int, day: int, future: bool) -> Optional[Resolved]:
     """The year of a month-day without one: the latest on/before the anchor (past), earliest on/after (future)."""
     this_year = _day_in_year(today.year, month, day)
@@ -267,8 +306,8 @@ def _fallback(folded: str, today: Optional[date], future: bool) -> Optional[Reso
     """dateparser (via eventwire.dates) for forms the rules above do not know, at day precision only when the
     text itself names a day."""
     from eventwire.dates import parse_datetime
-    if not re.search(r"\d", folded):
-        return None   # without digits, dateparser guesses ("now", "soon") more than it reads
+    if not _NUMERIC_DATE.search(folded):
+        return None   # anything less than a numeric date ("24", "now") dateparser guesses more than reads
     anchor = datetime(today.year, today.month, today.day, 12) if today else None
     parsed = parse_datetime(folded, anchor=anchor, prefer="future" if future else "past")
     if parsed is None:

@@ -6,8 +6,9 @@ from typing import Optional
 
 from eventwire.time.lexicon import bare_year_pattern, fold_same_length, lexicon, patterns
 
-# NER labels under which a four-digit number is a count or an amount, not a year.
-_NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+# NER labels under which a four-digit number is an amount, not a year. CARDINAL is not among them: the small
+# model calls "whose 2015 military intervention" CARDINAL; counts ("2000 troops") are caught by _is_count.
+_NUMBER_LABELS = {"MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 # Tokens that make a verb future: "will meet", "is going to", "va a", "va"
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}

@@ -45,6 +45,7 @@ class Lexicon:
     recent_words: tuple
     duration_words: frozenset
     lead_words: tuple
+    vague_numbers: frozenset
 
 
 def _alternation(words) -> str:
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         recent_words=tuple(sorted((fold(w) for w in f["recent_words"]), key=len, reverse=True)),
         duration_words=frozenset(fold(w) for w in f["duration_words"]),
         lead_words=tuple(sorted((fold(w) for w in f["lead_words"]), key=len, reverse=True)),
+        vague_numbers=frozenset(fold(w) for w in f["vague_numbers"]),
     )
 
 
@@ -82,7 +84,7 @@ def patterns() -> list[re.Pattern]:
     weekday = _alternation(lx.weekdays)
     day_word = _alternation(lx.day_offsets)
     unit = _alternation(lx.units)
-    number = r"(?:\d{1,3}|" + _alternation(lx.numbers) + ")"
+    number = r"(?:\d{1,3}|(?:a\s+)?(?:" + _alternation(lx.vague_numbers) + ")|" + _alternation(lx.numbers) + ")"
     past = _alternation(lx.past_words)
     this = _alternation(lx.this_words)
     nxt = _alternation(lx.next_words)
