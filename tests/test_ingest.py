@@ -206,11 +206,26 @@ def test_guard_checks_every_address_of_a_host(fake_dns):
         web.check_url("https://mixed.example/a")
 
 
-def mock_client(routes: dict) -> httpx.Client:
+def mock_client(routes: dict, seen: list | None = None) -> httpx.Client:
+    """A client answering from ``routes`` by the URL the caller meant (Host header + path)."""
     def handler(request: httpx.Request) -> httpx.Response:
-        status, headers, body = routes[str(request.url)]
+        if seen is not None:
+            seen.append(request)
+        meant = f"{request.url.scheme}://{request.headers['host']}{request.url.raw_path.decode()}"
+        status, headers, body = routes[meant]
         return httpx.Response(status, headers=headers, content=body)
     return httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=False)
+
+
+def test_request_goes_to_the_checked_address_under_the_hosts_name(fake_dns):
+    # Connecting to the address that was checked defeats DNS rebinding between check and connect.
+    seen = []
+    client = mock_client({"https://news.example/story": (200, {"content-type": "text/html"}, b"<p>Story</p>")}, seen)
+    page = web.fetch("https://news.example/story", client=client)
+    assert page.url == "https://news.example/story"
+    assert seen[0].url.host == "93.184.216.34"
+    assert seen[0].headers["host"] == "news.example"
+    assert seen[0].extensions["sni_hostname"] == "news.example"
 
 
 @pytest.mark.parametrize("target", ["http://internal.example/admin", "http://169.254.169.254/latest/meta-data/",
@@ -356,6 +371,18 @@ def test_atom_file_items_carrying_their_article_need_no_fetch(tmp_path):
     assert b"Dock workers in Mombasa" in docs[0].content
     assert docs[0].meta["title"] == "Ports reopen after the strike"
     assert len(failures) == 1 and "neither link nor content" in failures[0].reason
+
+
+def test_pinned_request_reaches_a_real_server(server, monkeypatch):
+    # Pretend the local server is a public host, so the guarded path (check, then connect to that address) runs.
+    port = server.rsplit(":", 1)[1]
+    monkeypatch.setattr(web.socket, "getaddrinfo", lambda host, *a, **k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                                                                          ("127.0.0.1", int(port)))])
+    monkeypatch.setattr(web, "_is_public", lambda address: True)
+    docs, failures = split(ingest.read(f"http://news.test:{port}/moved"))
+    assert not failures
+    assert docs[0].url == f"http://news.test:{port}/africa/kenya-ethiopia-pact.html"
+    assert docs[0].content == (FIXTURES / "page.html").read_bytes()
 
 
 def test_wrong_content_type_is_refused(server):

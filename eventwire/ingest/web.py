@@ -2,9 +2,9 @@
 
 The guard refuses URLs whose host resolves to loopback, private, link-local, reserved, multicast or
 unspecified addresses (a fetcher fed URLs from feeds must not be turned against the local network),
-unless ``allow_private``. Bodies are streamed and cut at ``Limits.max_bytes``.
-Known gap: the host is resolved for the check and again by httpx, so DNS rebinding between the two is
-not prevented; run untrusted bulk fetching behind an egress proxy if that matters.
+unless ``allow_private``. The request then goes to the very address that was checked (Host header
+and TLS server name keep the host's name), so a DNS answer that changes between check and connect
+(rebinding) cannot redirect it. Bodies are streamed and cut at ``Limits.max_bytes``.
 """
 from __future__ import annotations
 
@@ -48,8 +48,9 @@ def _is_public(address: str) -> bool:
                 or ip.is_unspecified)
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Raises UnsafeURLError unless ``url`` is http(s) and every address of its host is public."""
+def check_url(url: str, allow_private: bool = False) -> list[str]:
+    """The checked addresses of ``url``'s host (none when ``allow_private``: nothing to check); raises
+    UnsafeURLError unless ``url`` is http(s) and every address of its host is public."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise UnsafeURLError(url, f"scheme {parts.scheme or '(none)'!r} is not http or https")
@@ -57,17 +58,28 @@ def check_url(url: str, allow_private: bool = False) -> None:
     if not host:
         raise UnsafeURLError(url, "URL has no host")
     if allow_private:
-        return
+        return []
     try:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise IngestError(url, f"cannot resolve host {host!r}: {exc}") from exc
-    for info in infos:
-        address = info[4][0]
+    addresses = [info[4][0] for info in infos]
+    for address in addresses:
         if not _is_public(address):
             raise UnsafeURLError(url, f"host {host!r} resolves to non-public address {address} "
                                       "(use allow_private / --allow-private to permit)")
+    return addresses
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict, dict]:
+    """``url`` aimed at ``address``, with the Host header and TLS server name of the original host."""
+    parts = urlsplit(url)
+    ip_host = f"[{address}]" if ":" in address else address
+    netloc = f"{ip_host}:{parts.port}" if parts.port else ip_host
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme.lower() == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), {"Host": host_header}, extensions
 
 
 def fetch(url: str, allow_private: bool = False, limits: Optional[Limits] = None,
@@ -81,9 +93,10 @@ def fetch(url: str, allow_private: bool = False, limits: Optional[Limits] = None
     try:
         current = url
         for _hop in range(limits.max_redirects + 1):
-            check_url(current, allow_private)
+            addresses = check_url(current, allow_private)
+            target, headers, extensions = _pinned(current, addresses[0]) if addresses else (current, {}, {})
             try:
-                with client.stream("GET", current) as response:
+                with client.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.status_code in _REDIRECTS:
                         location = response.headers.get("location")
                         if not location:
