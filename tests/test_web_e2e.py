@@ -391,3 +391,25 @@ def test_a_private_corpus_asks_for_the_key_and_loads_with_it(browser, tmp_path):
         assert page.locator("#map g.bubble").count() > 0
         assert console.errors == []
         page.close()
+
+
+AXE = ROOT / "web-src" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="needs axe-core (`npm ci` in web-src)")
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_serious_accessibility_violations(browser, server, viewport):
+    """axe-core's WCAG 2 A/AA rules over the loaded dashboard and the open evidence panel."""
+    page, console = open_dashboard(browser, server, viewport=viewport)
+    page.wait_for_selector("#map g.bubble")
+    page.add_script_tag(path=str(AXE))
+    audit = "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}).then(r => r.violations.map(v => " \
+            "({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+    violations = page.evaluate(audit)
+    page.locator("#events-body tr .row-open").first.click()
+    page.wait_for_selector("#evidence mark.evidence")
+    violations += page.evaluate(audit)
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, indent=1)
+    assert console.errors == []
+    page.close()

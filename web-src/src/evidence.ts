@@ -139,7 +139,7 @@ export class EvidencePanel {
     const source = article.url
       ? h("a", { href: article.url, target: "_blank", rel: "noopener noreferrer" }, article.url)
       : h("span", {}, article.source);
-    const text = h("div", { class: "article-text", tabindex: 0, "aria-label": "Article text with the evidence highlighted" });
+    const text = h("div", { class: "article-text", tabindex: 0, role: "region", "aria-label": "Article text with the evidence highlighted" });
     text.append(highlightedText(article.text ?? "", spans));
     const heading = ev ? "Evidence in the article" : "Article";
     return h("section", { class: "article-view", "data-article-id": article.id },
