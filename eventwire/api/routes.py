@@ -201,7 +201,9 @@ def list_places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1
 # ---- aggregates for the dashboard ----
 @router.get("/aggregates/timeline", response_model=list[S.TimelineRow], tags=["aggregates"])
 def timeline(store: Store, filters: Filters, by: Period = Period.day, group: Grouping = Grouping["type"]) -> list:
-    return store.aggregate(by=by.value, group=None if group.value == "none" else group.value, **filters)
+    rows = store.aggregate(by=by.value, group=None if group.value == "none" else group.value, **filters)
+    # The store orders by period only; groups within a period are put in one order on every engine.
+    return sorted(rows, key=lambda r: (r["period"], r["group"] is not None, str(r["group"])))
 
 
 @router.get("/aggregates/network", response_model=S.Network, tags=["aggregates"])
