@@ -112,7 +112,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if frame.sources and not frame.targets and trig.type == "CONSULT" and location_span is not None \
-                    and location.country and location.country != frame.sources[0].code[:3]:
+                    and location.country and location.country != frame.sources[0].code[:3] \
+                    and when_where.place_in_clause(trig.token, location_span):
                 # "Tillerson will have a difficult conversation in Ankara": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if not frame.sources or not frame.targets:
@@ -130,6 +131,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
             for source, target in pairs:
                 if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
                     continue
+                if source.referent is not None and source.referent == target.referent:
+                    continue      # "she has recognised the error of her ways": one actor, no dyad
                 if source.code == target.code and source.text.lower() == target.text.lower():
                     continue
                 if not keep_unknown and "---" in (source.code, target.code):

@@ -37,6 +37,7 @@ class Arg:
     end: int
     actor: Optional[int] = None     # index into Article.actors
     from_place: bool = False        # a place standing for its country ("captured the Golan Heights")
+    referent: Optional[int] = None  # the mention the actor's code came from after following coreference
 
 
 @dataclass
@@ -88,8 +89,10 @@ class ActorIndex:
 
 def _arg_from_mention(index: ActorIndex, i: int) -> Arg:
     mention = index.article.actors[i]
-    code, _ = index.code_of(i)
-    return Arg(code, mention.span.text, mention.span.start, mention.span.end, i)
+    code, referent = index.code_of(i)
+    if mention.refers_to is not None and 0 <= mention.refers_to < len(index.article.actors):
+        referent = index.code_of(mention.refers_to)[1]
+    return Arg(code, mention.span.text, mention.span.start, mention.span.end, i, referent=referent)
 
 
 def _core_range(token) -> tuple[int, int]:
@@ -108,6 +111,10 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
         return None
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return np_arg(index, token.head.head, allow_place, depth + 1)   # "Washington, which supported"
+    if token.lower_ == "whose":       # "Russia, whose military intervention saved him"
+        for anc in token.ancestors:
+            if anc.dep_ == "relcl":
+                return np_arg(index, anc.head, allow_place, depth + 1)
     head_start, head_end = token.idx, token.idx + len(token.text)
     covering = index.overlapping(head_start, head_end)
     if covering:
@@ -197,6 +204,8 @@ def subject_of(verb, depth: int = 0):
         return obj if obj is not None else subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "ccomp") and verb.tag_ in ("VBG", "VBN"):
         return subject_of(head, depth + 1)
+    if verb.dep_ == "acomp":          # "he was concerned about", "Jordan is angry about"
+        return _child(head, "nsubj") or subject_of(head, depth + 1)
     if verb.dep_ == "pcomp":
         # "By withdrawing support ..., the US ...", "Morocco is open to normalizing ...": the nearest clause
         # above the preposition gives the subject
@@ -296,6 +305,14 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             pobj = _pobj(child)
             if pobj is not None:
                 sources = _args(index, pobj)
+    if not sources:
+        # "criticism of Turkish actions voiced by the French foreign minister"
+        for tok in [noun] + [_pobj(c) for c in noun.children if c.dep_ == "prep" and _pobj(c) is not None]:
+            acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            agent = _child(acl, "agent") if acl is not None else None
+            if agent is not None and _pobj(agent) is not None:
+                sources = _args(index, _pobj(agent))
+                break
     carrier = None
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
         carrier = first.head.head     # "a campaign of airstrikes": the campaign carries them
@@ -308,7 +325,7 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 sources = _args(index, subj)
     victims: list[Arg] = []
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX") \
-            and holder.head.lower_ in ("in", "during", "through", "amid"):
+            and holder.head.lower_ in ("in", "during", "through", "amid", "for", "at"):
         verb = holder.head.head       # "engaged in talks with", "were killed in clashes with US forces"
         patient = _child(verb, "nsubjpass")
         if patient is not None and not trigger.symmetric:

@@ -9,6 +9,8 @@ from eventwire.events.lexicon import Entry, cues, lexicon
 # Types whose verb governs another event as its content ("agreed to withdraw", "urged X to attack",
 # "refused to discuss", "vowed to strangle"): the governed event is what was said, not what happened.
 _SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"}
+# Types whose verb takes away the event noun it governs ("withdrawing support", "halted cooperation").
+_CANCELLING_TYPES = {"RETREAT", "SANCTION"}
 # Clausal links through which a speech act governs its content.
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
 
@@ -46,7 +48,8 @@ def _match(entries: Iterable[Entry], token) -> Optional[Entry]:
 
 def _is_verbal(token) -> bool:
     # Participles used as modifiers ("a mediating role", "US-backed forces") still state an action.
-    return token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBG", "VBN", "VBD") and token.pos_ in ("ADJ", "NOUN"))
+    return token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBG", "VBN", "VBD") and token.pos_ in ("ADJ", "NOUN")) \
+        or (token.pos_ == "ADJ" and token.dep_ == "acomp")   # "critical of", "angry about"
 
 
 def _non_specific(token) -> bool:
@@ -114,7 +117,11 @@ def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
         head = token.head
         governor = by_token.get(head.i)
         if governor is not None and governor.pos == "VERB" and governor.type in _SPEECH_ACT_TYPES:
-            return True
+            # "concerned about Turkey's offensive", "condemned the attack": the offensive did happen
+            return not (governor.type == "ACCUSE" and trigger.pos == "NOUN")
+        if governor is not None and governor.pos == "VERB" and governor.type in _CANCELLING_TYPES \
+                and trigger.pos == "NOUN" and token.dep_ == "dobj":
+            return True       # "withdrew support for", "cut aid to", "suspended talks": not coded as given
         # Through a plain verb only by an infinitive chain: "agreed to begin talks"
         if head.pos_ == "VERB" and governor is None and token.dep_ not in ("xcomp", "dobj"):
             return False

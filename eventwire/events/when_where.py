@@ -28,6 +28,16 @@ def clause_of(token):
     return current
 
 
+def place_in_clause(token, span: Span) -> bool:
+    """Whether a place lies in the clause that states the event (not in a side clause of the sentence)."""
+    head = clause_of(token)
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    for child in head.children:
+        if child.dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp") and child.i > token.i:
+            end = min(end, child.left_edge.idx)   # a trailing side clause ("..., deploring X in Syria")
+    return start <= span.start and span.end <= end
+
+
 def _within(span_start, span_end, tok_range):
     return tok_range[0] <= span_start and span_end <= tok_range[1]
 
@@ -48,8 +58,20 @@ def event_date(article: Article, token, sentence) -> tuple[Optional[str], Option
         best = min(pool, key=lambda t: abs(t.span.start - token.idx))
         return best.value, best.span, True
     if article.published:
-        return article.published[:7], None, False
+        # "has resumed shelling", "is meeting": the present tense reports the day of publication; a simple
+        # past leaves only its month ("recently initiated talks")
+        return (article.published[:10] if _present_tense(token) else article.published[:7]), None, False
     return None, None, False
+
+
+def _present_tense(token) -> bool:
+    verb = clause_of(token)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _countries_named(article: Article) -> set[str]:
