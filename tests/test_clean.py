@@ -151,6 +151,20 @@ def test_a_date_after_retrieval_is_not_the_publication_date():
     assert article.title == "Border talks resume after a year of silence"
 
 
+ES_BODY = ("El presidente Joe Biden y el presidente chino Xi Jinping acordaron el miércoles restablecer las "
+           "comunicaciones entre sus ejércitos, según informó la Casa Blanca tras la reunión de cuatro horas.")
+
+
+def test_numeric_dates_are_read_in_the_pages_own_order():
+    # 3/5/2019 is the 3rd of May on a Spanish page, the 5th of March on an American one.
+    spanish = clean(text_doc(f"Biden y Xi acuerdan restablecer las comunicaciones\nPublicado: 3/5/2019 10:22\n\n{ES_BODY}",
+                             datetime(2023, 11, 16, tzinfo=timezone.utc)))
+    english = clean(text_doc(f"Biden and Xi agree to restore communications\nPublished 3/5/2019 10:22\n\n{BODY}",
+                             datetime(2023, 11, 16, tzinfo=timezone.utc)))
+    assert (spanish.language, spanish.published) == ("es", "2019-05-03T10:22")
+    assert (english.language, english.published) == ("en", "2019-03-05T10:22")
+
+
 def test_without_any_date_the_retrieval_day_is_the_publication_date():
     article = clean(text_doc(BODY, datetime(2019, 2, 20, 23, 0, tzinfo=timezone.utc)))
     assert article.published == "2019-02-20"

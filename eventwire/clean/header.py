@@ -37,15 +37,84 @@ def _without_label(segment: str) -> str:
     return segment[matches[skip - 1].end():].lstrip(" :,.-–—")
 
 
-def segment_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
-    """The date that ``segment`` is, entirely (a leading label such as "Published" aside), or None."""
-    segment = segment.strip()
-    found = _bare_date(segment, anchor)
-    unlabelled = _without_label(segment)
-    if found is None and unlabelled != segment:
-        # Try without a label only after the whole: "il" is a label in Italian but "il y a 3 jours" is a date.
-        found = _bare_date(unlabelled, anchor)
-    return found
+@dataclass(frozen=True)
+class DateReader:
+    """Reads dates in a page's short lines: ``anchor`` is the retrieval time (the clock for relative forms),
+    ``language`` the page's, tried first so that "3/5/2019" reads day-first on a Spanish page."""
+    anchor: Optional[datetime] = None
+    language: Optional[str] = None
+
+    def _parse(self, text: str, anchor: Optional[datetime]) -> Optional[ParsedDate]:
+        if self.language:
+            parsed = parse_date(text, anchor, languages=(self.language,))
+            if parsed is not None:
+                return parsed
+        return parse_date(text, anchor)   # widgets are often in another language ("Ayer 15:35")
+
+    def segment(self, segment: str) -> Optional[Found]:
+        """The date that ``segment`` is, entirely (a leading label such as "Published" aside), or None."""
+        segment = segment.strip()
+        found = self._bare(segment)
+        unlabelled = _without_label(segment)
+        if found is None and unlabelled != segment:
+            # Without a label only after the whole: "il" is a label in Italian but "il y a 3 jours" is a date.
+            found = self._bare(unlabelled)
+        return found
+
+    def _bare(self, segment: str) -> Optional[Found]:
+        if not segment or _ONLY_NUMBER.match(segment) or not may_be_date(segment):
+            return None
+        if not any(c.isdigit() for c in segment) and len(segment.split()) > 3:
+            return None   # a date without digits is one word or two ("Yesterday", "hier soir")
+        if self.anchor is not None:
+            parsed = self._parse(segment, self.anchor)
+            if parsed is None:
+                return None
+            # A publication date is not in the future of its retrieval: still a timestamp, but not this page's.
+            future = parsed.value > self.anchor.replace(tzinfo=None) + timedelta(days=1)
+            return Found(None if future else parsed)
+        # No clock: an absolute date still counts; a relative one marks a timestamp but cannot be resolved.
+        first = self._parse(segment, _PROBE_ANCHORS[0])
+        if first is None:
+            return None
+        second = self._parse(segment, _PROBE_ANCHORS[1])
+        return Found(first if second is not None and first.value == second.value else None)
+
+    def line(self, line: Line) -> tuple[bool, Optional[ParsedDate]]:
+        """(is it a bare timestamp line, its resolved date when it can be resolved)."""
+        if len(line.tokens) > SHORT_LINE_WORDS or line.good:
+            return False, None
+        for segment in [line.text, *_SEGMENT_SEPARATORS.split(line.text)]:
+            found = self.segment(segment)
+            if found is not None:
+                # The whole line is a timestamp only when the date is all of it (not "By X | 3 May").
+                return segment == line.text or len(line.tokens) <= 6, found.value
+        return False, None
+
+    def trailing(self, text: str) -> Optional[tuple[str, Found]]:
+        """A date run on to the end of a line ("... ants Tuesday, September 1, 2015"), and the rest."""
+        return self._embedded(text, at_end=True)
+
+    def leading(self, text: str) -> Optional[tuple[str, Found]]:
+        """A dateline opening a paragraph ("Thursday, March 15, 2012 Wikinews interviewed ..."), and the rest."""
+        return self._embedded(text, at_end=False)
+
+    def _embedded(self, text: str, at_end: bool) -> Optional[tuple[str, Found]]:
+        if not _YEAR.search(text):
+            return None
+        matches = list(TOKEN.finditer(text))
+        low, high = EMBEDDED_DATE_WORDS
+        for size in range(min(high, len(matches) - 1), low - 1, -1):
+            if at_end:
+                piece, rest = text[matches[-size].start():], text[:matches[-size].start()]
+            else:
+                piece, rest = text[:matches[size - 1].end()], text[matches[size - 1].end():]
+            if not _YEAR.search(piece):
+                continue
+            found = self.segment(piece)
+            if found is not None:
+                return rest.strip(" \t,;:|-–—"), found
+        return None
 
 
 def may_be_date(segment: str) -> bool:
@@ -55,67 +124,6 @@ def may_be_date(segment: str) -> bool:
         return True
     spaced, cjk = date_words()
     return any(token in spaced for token in tokens_of(segment)) or any(word in segment for word in cjk)
-
-
-def _bare_date(segment: str, anchor: Optional[datetime]) -> Optional[Found]:
-    if not segment or _ONLY_NUMBER.match(segment) or not may_be_date(segment):
-        return None
-    if not any(c.isdigit() for c in segment) and len(segment.split()) > 3:
-        return None   # a date without digits is one word or two ("Yesterday", "hier soir")
-    if anchor is not None:
-        parsed = parse_date(segment, anchor)
-        if parsed is None:
-            return None
-        # A publication date is not in the future of its retrieval: still a timestamp, but not this page's.
-        future = parsed.value > anchor.replace(tzinfo=None) + timedelta(days=1)
-        return Found(None if future else parsed)
-    # No clock: an absolute date still counts; a relative one marks a timestamp but cannot be resolved.
-    first = parse_date(segment, _PROBE_ANCHORS[0])
-    if first is None:
-        return None
-    second = parse_date(segment, _PROBE_ANCHORS[1])
-    return Found(first if second is not None and first.value == second.value else None)
-
-
-def line_date(line: Line, anchor: Optional[datetime]) -> tuple[bool, Optional[ParsedDate]]:
-    """(is it a bare timestamp line, its resolved date when it can be resolved)."""
-    if len(line.tokens) > SHORT_LINE_WORDS or line.good:
-        return False, None
-    for segment in [line.text, *_SEGMENT_SEPARATORS.split(line.text)]:
-        found = segment_date(segment, anchor)
-        if found is not None:
-            # The whole line is a timestamp only when the date is all of it (not "By X | 3 May").
-            return segment == line.text or len(line.tokens) <= 6, found.value
-    return False, None
-
-
-def _embedded(text: str, anchor: Optional[datetime], at_end: bool) -> Optional[tuple[str, Found]]:
-    """A full date (with a year) at the end or start of a line, and the rest of the line.
-    Wire copy runs headline and date together ("... ants Tuesday, September 1, 2015") or opens a
-    paragraph with its dateline ("Thursday, March 15, 2012 Wikinews interviewed ...")."""
-    if not _YEAR.search(text):
-        return None
-    matches = list(TOKEN.finditer(text))
-    low, high = EMBEDDED_DATE_WORDS
-    for size in range(min(high, len(matches) - 1), low - 1, -1):
-        if at_end:
-            piece, rest = text[matches[-size].start():], text[:matches[-size].start()]
-        else:
-            piece, rest = text[:matches[size - 1].end()], text[matches[size - 1].end():]
-        if not _YEAR.search(piece):
-            continue
-        found = segment_date(piece, anchor)
-        if found is not None:
-            return rest.strip(" \t,;:|-–—"), found
-    return None
-
-
-def trailing_date(text: str, anchor: Optional[datetime]) -> Optional[tuple[str, Found]]:
-    return _embedded(text, anchor, at_end=True)
-
-
-def leading_date(text: str, anchor: Optional[datetime]) -> Optional[tuple[str, Found]]:
-    return _embedded(text, anchor, at_end=False)
 
 
 def headline(header: list[Line], all_lines: Iterable[Line], dated: frozenset[int] = frozenset()) -> Optional[Line]:

@@ -78,15 +78,16 @@ def _without_boilerplate(text: str, title: Optional[str], retrieved: Optional[da
     """trafilatura's paragraphs minus what is plainly boilerplate on its own (the headline repeated, a
     dateline, "941 comments", share links) by the same rules as scraped text."""
     from eventwire.clean.boilerplate import describe, is_boilerplate, tokens_of
-    from eventwire.clean.header import line_date
+    from eventwire.clean.header import DateReader
     from eventwire.clean.language import detect_language
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     language = detect_language(" ".join(lines))
     title_key = " ".join(tokens_of(title)) if title else None
+    dates = DateReader(retrieved, language)
     kept = []
     for line in lines:
         described = describe(line.lstrip("-•*· ").strip() or line, language)
-        described.timestamp = line_date(described, retrieved)[0]
+        described.timestamp = dates.line(described)[0]
         if not is_boilerplate(described, title_key):
             kept.append(line)
     return "\n\n".join(kept)

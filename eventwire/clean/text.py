@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Optional
 
 from eventwire.clean.boilerplate import Line, body_text, describe, find_body, is_boilerplate, normalise_lines, tokens_of
-from eventwire.clean.header import headline, leading_date, line_date, trailing_date
+from eventwire.clean.header import DateReader, headline
 from eventwire.clean.html import Extracted
 from eventwire.clean.language import detect_language
 from eventwire.dates import ParsedDate
@@ -26,9 +26,10 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
         raise CleanError(source, "empty document (only whitespace)")
     language = _language_of_lines(raw_lines)
     lines = [describe(line, language) for line in raw_lines]
+    dates = DateReader(retrieved, language)
     stamps: dict[int, Optional[ParsedDate]] = {}
     for index, line in enumerate(lines):
-        line.timestamp, parsed = line_date(line, retrieved)
+        line.timestamp, parsed = dates.line(line)
         if line.timestamp:
             stamps[index] = parsed
     layout = find_body(lines)
@@ -41,7 +42,7 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
     for index, line in enumerate(header):
         if line.timestamp or is_boilerplate(line):
             continue
-        split = trailing_date(line.text, retrieved)
+        split = dates.trailing(line.text)
         if split and split[0]:
             header[index] = describe(split[0], language)
             header_dates[index] = split[1].value
@@ -51,12 +52,12 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
     body = body_text(layout, title_key)
     if not body:
         raise CleanError(source, "no article text left once boilerplate is removed")
-    published = _published(lines, layout.start, stamps, header_dates, retrieved)
+    published = _published(lines, layout.start, stamps, header_dates, dates)
     return Extracted(text=body, title=title, published=published)
 
 
-def _published(lines, body_start: int, stamps: dict, header_dates: dict,
-               retrieved: Optional[datetime]) -> Optional[ParsedDate]:
+def _published(lines: list[Line], body_start: int, stamps: dict, header_dates: dict,
+               dates: DateReader) -> Optional[ParsedDate]:
     """The page's timestamp: where sites print it (above the body, alone or after the headline), then a
     dateline opening the body, then a timestamp inside or below the body."""
     above = sorted([(i, v) for i, v in stamps.items() if i < body_start] + list(header_dates.items()),
@@ -64,7 +65,7 @@ def _published(lines, body_start: int, stamps: dict, header_dates: dict,
     for _index, value in above:
         if value is not None:
             return value
-    opening = leading_date(lines[body_start].text, retrieved) if body_start < len(lines) else None
+    opening = dates.leading(lines[body_start].text) if body_start < len(lines) else None
     if opening and opening[1].value is not None:
         return opening[1].value
     below = [v for i, v in sorted(stamps.items()) if i >= body_start and v is not None]
