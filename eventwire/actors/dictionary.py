@@ -21,10 +21,11 @@ class Entry:
     country: Optional[str]
     wikidata: Optional[str]
     countries: tuple = ()          # alternative home countries of a transnational group
+    generic: bool = False          # a name many countries use (Congress, Labour Party): the article's country
 
     def as_dict(self) -> dict:
         return {"name": self.name, "code": self.code, "kind": self.kind, "country": self.country,
-                "wikidata": self.wikidata, "countries": list(self.countries)}
+                "wikidata": self.wikidata, "countries": list(self.countries), "generic": self.generic}
 
 
 def is_acronym(alias: str) -> bool:
@@ -33,29 +34,32 @@ def is_acronym(alias: str) -> bool:
     return len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+def _entry(obj: dict) -> Entry:
+    return Entry(obj["name"], obj["code"], obj["kind"], obj.get("country"), obj.get("wikidata"),
+                 tuple(obj.get("countries") or ()), bool(obj.get("generic")))
+
+
 @lru_cache(maxsize=1)
-def entries() -> tuple[Entry, ...]:
-    out = []
+def _records() -> tuple[tuple[Entry, tuple[str, ...]], ...]:
+    """(entry, aliases) for every line of actors.jsonl, in file order (countries first, then bodies, people)."""
+    records = []
     for line in (DATA / "actors.jsonl").read_text(encoding="utf-8").splitlines():
         obj = json.loads(line)
-        if "_comment" in obj:
-            continue
-        out.append((obj, Entry(obj["name"], obj["code"], obj["kind"], obj.get("country"), obj.get("wikidata"),
-                               tuple(obj.get("countries") or ()))))
-    return tuple(e for _, e in out)
+        if "_comment" not in obj:
+            records.append((_entry(obj), tuple(obj["aliases"])))
+    return tuple(records)
+
+
+def entries() -> tuple[Entry, ...]:
+    return tuple(entry for entry, _ in _records())
 
 
 @lru_cache(maxsize=1)
 def alias_index() -> dict[str, list[tuple[str, Entry]]]:
-    """lower-cased alias → [(alias as written, entry)], in file order (countries first, then bodies, people)."""
+    """lower-cased alias → [(alias as written, entry)], in file order."""
     index: dict[str, list[tuple[str, Entry]]] = {}
-    for line in (DATA / "actors.jsonl").read_text(encoding="utf-8").splitlines():
-        obj = json.loads(line)
-        if "_comment" in obj:
-            continue
-        entry = Entry(obj["name"], obj["code"], obj["kind"], obj.get("country"), obj.get("wikidata"),
-                      tuple(obj.get("countries") or ()))
-        for alias in obj["aliases"]:
+    for entry, aliases in _records():
+        for alias in aliases:
             index.setdefault(normalise(alias), []).append((alias, entry))
     return index
 
@@ -108,6 +112,7 @@ def roles() -> dict:
         "pair_words": set(raw["pair_words"]),
         "titles": set(raw["titles"]),
         "person_pronouns": set(raw["person_pronouns"]),
+        "gender_of": {w: g for g in ("f", "m") for w in raw["gender"][g]},
         "role_modifiers": set(raw["role_modifiers"]),
         "locative_prepositions": set(raw["locative_prepositions"]),
         "place_prepositions": set(raw["place_prepositions"]),

@@ -237,7 +237,11 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
         # Named bodies, groups and people from the dictionary keep their own code.
         code = entry.code
         home = None
-        if entry.countries:
+        if entry.generic and not article_codes.get(entry.code[:3]):
+            # "the Democratic Party" in a Hong Kong story is not the American one
+            ranked = [c for c, _ in article_codes.most_common()]
+            code = compose(ranked[0] if ranked else None, entry.code[3:])
+        elif entry.countries:
             home = _group_home(entry, article_codes)
             code = home + entry.code[3:]
         person = entry.kind == "person"
@@ -350,6 +354,7 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             continue
         name_span = doc[start:ent.end]
         cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text, proper=True)
+        cand.extra["gender"] = _gender_near(doc, ent)
         left = [t for t in doc[max(0, ent.start - 4):ent.start]]
         # Left role words without a country: "interim president Ahmed X", "Gen. Y"
         run = []
@@ -399,6 +404,20 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             cand.code = compose(cand.country, cand.sector)
         out.append(cand)
     return out
+
+
+def _gender_near(doc, ent) -> Optional[str]:
+    """'Mr X', 'X, an Australian woman', 'spokeswoman X': a gender for pronoun agreement, when the text gives one."""
+    gender_of = dictionary.roles()["gender_of"]
+    words = [doc[ent.start - 1]] if ent.start > 0 else []
+    words += [t for t in ent]
+    context = _appositive(doc, ent)
+    if context is not None:
+        words.append(context[1])
+    for t in words:
+        if t.lower_ in gender_of:
+            return gender_of[t.lower_]
+    return None
 
 
 def _body_in(cands: list[Candidate], tokens) -> Optional[Candidate]:
@@ -472,7 +491,7 @@ def country_counts(doc, places) -> Counter:
     for span in dictionary_matches(doc):
         if span.label_ == "ACTOR":
             entries = dictionary.candidates(span.text)
-            if entries and entries[0].country:
+            if entries and entries[0].kind in COUNTRY_KINDS:
                 counts[entries[0].country] += 1
     for place in places or ():
         if place.country:
@@ -551,7 +570,8 @@ def _first_name(name: Optional[str]) -> Optional[str]:
     return words[0].lower() if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 else None
 
 
-def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate]]) -> Optional[int]:
+def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate]],
+                        genders: Optional[dict] = None, out=None) -> Optional[int]:
     """Nearest compatible person: a subject in the same sentence, else the subject (or last person) of the
     previous sentences (simple salience: subjects before others, the main clause before subordinate ones)."""
     sent = doc[cand.start].sent
@@ -562,6 +582,10 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
             break
         s = sentences[here - back]
         found = [(i, c) for i, c in persons if s.start <= c.start < s.end and c.end <= cand.start]
+        if genders is not None and out is not None:
+            # he/she agreement with what the text has told about each person so far
+            wanted = dictionary.roles()["gender_of"].get(doc[cand.start].lower_)
+            found = [(i, c) for i, c in found if genders.get(_root(out, i)) in (None, wanted)]
         if not found:
             continue
         subjects = [(i, c) for i, c in found if doc[c.head].dep_ in SUBJECT_DEPS]
@@ -586,6 +610,7 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
     out: list[ActorMention] = []
     memory: dict[str, int] = {}
     first_names: dict[str, set] = {}
+    genders: dict[int, Optional[str]] = {}
     persons: list[tuple[int, Candidate]] = []
 
     def emit(cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
@@ -598,10 +623,11 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
 
     for cand in sorted(cands, key=lambda c: (c.start, c.end)):
         if cand.kind == "pronoun":
-            ante = _pronoun_antecedent(doc, cand, persons)
+            ante = _pronoun_antecedent(doc, cand, persons, genders, out)
             if ante is not None:
                 root = _root(out, ante)
                 emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
+                genders.setdefault(root, dictionary.roles()["gender_of"].get(doc[cand.start].lower_))
             continue
         if cand.kind == "surname":
             key = cand.name.lower().replace("’", "'") if cand.name else ""
@@ -658,7 +684,10 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
             continue
         if cand.person:
             keys = _name_keys(cand.name)
-            ante = next((memory[k] for k in keys if k in memory), None)
+            # "Gary Chan" after "Ben Chan" is someone else: a surname alone links, a full name must match whole
+            ante = memory.get(keys[0]) if keys else None
+            if ante is None and len(keys) > 1 and len(cand.name.split()) == 1:
+                ante = next((memory[k] for k in keys[1:] if k in memory), None)
             if ante is None and len(keys) == 1 and len(first_names.get(keys[0], ())) == 1:
                 ante = next(iter(first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
             refers_to = None
@@ -668,12 +697,20 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
                 refers_to, code = ante, out[ante].code
                 name, wikidata = out[ante].name, out[ante].wikidata
             index = emit(cand, code or "---", "name", refers_to, name, wikidata)
+            if cand.extra.get("gender"):
+                genders.setdefault(index if refers_to is None else refers_to, cand.extra["gender"])
             for key in keys:
                 memory.setdefault(key, index if refers_to is None else refers_to)
             first = _first_name(cand.name)
             if first and refers_to is None:
                 # a first name alone ("Daniel") is a key only while one person in the text carries it
                 first_names.setdefault(first, set()).add(index)
+            persons.append((index, cand))
+            continue
+        if cand.kind in COUNTRY_KINDS and doc[cand.start:cand.end].text.lower() in memory:
+            # "Valeska Paris ... Paris claims": a name seen as a person's surname is that person
+            root = memory[doc[cand.start:cand.end].text.lower()]
+            index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
             persons.append((index, cand))
             continue
         if cand.countries and cand.code:
