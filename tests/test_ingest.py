@@ -138,10 +138,13 @@ def write_warc(path: Path) -> None:
                  status="301 Moved Permanently")
         response("https://news.example/world/truce", (CLEAN_FIXTURES / "scraped_en.txt").read_bytes(),
                  "text/plain", "2023-05-20T18:00:00Z")
+        writer.write_record(writer.create_warc_record(
+            "https://news.example/saved-page", "resource", payload=io.BytesIO(b"<html><p>Saved page</p></html>"),
+            warc_content_type="text/html", warc_headers_dict={"WARC-Date": "2024-02-06T19:00:00Z"}))
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
-def test_warc_html_and_text_responses_become_documents_dated_by_warc_date(tmp_path, name):
+def test_warc_html_and_text_records_become_documents_dated_by_warc_date(tmp_path, name):
     path = tmp_path / name
     write_warc(path)
     docs, failures = split(ingest.read(str(path), retrieved=RETRIEVED))
@@ -149,6 +152,7 @@ def test_warc_html_and_text_responses_become_documents_dated_by_warc_date(tmp_pa
     assert [(d.source, d.url, d.media_type) for d in docs] == [
         ("https://news.example/africa/pact", "https://news.example/africa/pact", "text/html"),
         ("https://news.example/world/truce", "https://news.example/world/truce", "text/plain"),
+        ("https://news.example/saved-page", "https://news.example/saved-page", "text/html"),
     ]
     assert docs[0].retrieved == datetime(2024, 2, 6, 18, 30, tzinfo=timezone.utc)
     assert docs[0].content == (FIXTURES / "page.html").read_bytes()

@@ -1,4 +1,4 @@
-"""WARC / WARC.gz archives: every HTML (or plain-text) response record becomes a RawDocument.
+"""WARC / WARC.gz archives: every HTML (or plain-text) response or resource record becomes a RawDocument.
 
 The record's WARC-Date is its retrieval time (the crawl's own clock beats any default), and its
 WARC-Target-URI is both its source and its url.
@@ -32,12 +32,15 @@ def read_warc(path: str, retrieved: Optional[datetime] = None,
     try:
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
+                if record.rec_type == "response" and record.http_headers is not None:
+                    content_type = record.http_headers.get_header("Content-Type") or ""
+                    status = str(record.http_headers.get_statuscode())
+                elif record.rec_type == "resource":   # a page archived without its HTTP exchange
+                    content_type, status = record.rec_headers.get_header("Content-Type") or "", "200"
+                else:
+                    continue   # requests, metadata, revisits
                 uri = record.rec_headers.get_header("WARC-Target-URI") or path
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode()
-                if base_type(content_type) not in HTML_TYPES + TEXT_TYPES or not str(status).startswith("2"):
+                if base_type(content_type) not in HTML_TYPES + TEXT_TYPES or not status.startswith("2"):
                     continue   # images, scripts, redirects: not articles
                 content = record.content_stream().read(limits.max_bytes + 1)
                 found += 1
