@@ -240,12 +240,36 @@ def test_an_actor_filter_updates_map_timeline_network_and_url(browser, server):
     page.close()
 
 
+def test_clicking_a_country_filters_by_it_and_clicking_again_clears_it(browser, server):
+    page, console = open_dashboard(browser, server)
+    page.wait_for_selector("path.country[data-country='ETH']")
+    page.locator("path.country[data-country='ETH']").click()
+    page.wait_for_url("**country=ETH*")
+    wait_until_loaded(page)
+    assert page.input_value("#f-country") == "ETH"
+    assert page.locator("path.country.selected").get_attribute("data-country") == "ETH"
+    expected = api_get(server, "events", country="ETH", limit=500)
+    assert expected["total"] > 0
+    assert page.locator("#events-body tr").count() == expected["total"]
+    assert timeline_total(page) == expected["total"]
+    assert network_actors(page) <= {c for e in expected["items"] for c in (e["source"], e["target"])}
+    page.locator("path.country[data-country='ETH']").click()
+    page.wait_for_function("!location.search.includes('country=')")
+    wait_until_loaded(page)
+    assert page.input_value("#f-country") == ""
+    assert console.errors == []
+    page.close()
+
+
 def test_filters_in_a_shared_url_are_applied_on_load(browser, server):
-    page, console = open_dashboard(browser, server, query="?type=ASSAULT&modality=reported")
+    page, console = open_dashboard(browser, server, query="?type=ASSAULT&modality=reported&sort=date")
     assert page.input_value("#f-type") == "ASSAULT"
     assert page.input_value("#f-modality") == "reported"
-    expected = api_get(server, "events", type="ASSAULT", modality="reported", limit=500)
-    assert page.locator("#events-body tr").count() == expected["total"]
+    assert page.input_value("#events-sort") == "date"
+    expected = api_get(server, "events", type="ASSAULT", modality="reported", sort="date", limit=500)
+    assert expected["total"] > 0
+    rows = page.eval_on_selector_all("#events-body tr", "els => els.map(e => e.dataset.eventId)")
+    assert rows == [str(e["id"]) for e in expected["items"]]
     assert all(t == "ASSAULT" for t in page.eval_on_selector_all(
         "#events-body .type-badge", "els => els.map(e => e.firstChild.textContent)"))
     assert console.errors == []

@@ -77,6 +77,8 @@ byId("zoom-reset").addEventListener("click", () => map.resetZoom());
 const timeline = new TimelineView(byId("timeline"), byId("timeline-legend"), byId("timeline-note"), {
   onRange: (since, until) => store.setFilters({ since: since ?? "", until: until ?? "" }),
 });
+const sortSelect = byId<HTMLSelectElement>("events-sort");
+sortSelect.addEventListener("change", () => store.update({ sort: sortSelect.value as ViewState["sort"] }));
 const bySelect = byId<HTMLSelectElement>("timeline-by");
 const groupSelect = byId<HTMLSelectElement>("timeline-group");
 bySelect.addEventListener("change", () => store.update({ by: bySelect.value as ViewState["by"] }));
@@ -94,7 +96,7 @@ const table = new EventsTable(byId<HTMLTableSectionElement>("events-body"), byId
   byId<HTMLButtonElement>("events-more"), {
     select: (id) => { evidence.clearSet(); store.update({ event: id, article: null }); },
     more: () => {
-      api.events({ ...filterQuery(store.state.filters), limit: PAGE, offset: table.length })
+      api.events({ ...filterQuery(store.state.filters), sort: store.state.sort, limit: PAGE, offset: table.length })
         .then((page) => table.set(page.items, page.total, true)).catch(problem("More events"));
     },
   });
@@ -127,10 +129,21 @@ function refreshViews(state: ViewState): void {
       network.update(net, state.filters.actor ?? null);
       byId("network-summary").textContent = `${plural(net.nodes.length, "actor")}, ${plural(net.edges.length, "link")}`;
     }).catch(problem("The actor network")),
-    api.events({ ...query, limit: PAGE }, signal).then((page) => table.set(page.items, page.total))
-      .catch(problem("The event list")),
+    loadEvents(state, signal),
   ];
   void Promise.allSettled(jobs).then(() => { if (!signal.aborted) views.setAttribute("aria-busy", "false"); });
+}
+
+let eventsController: AbortController | null = null;
+function loadEvents(state: ViewState, signal?: AbortSignal): Promise<void> {
+  if (!signal) {   // a new order alone: only the list reloads
+    eventsController?.abort();
+    eventsController = new AbortController();
+    signal = eventsController.signal;
+  }
+  return api.events({ ...filterQuery(state.filters), sort: state.sort, limit: PAGE }, signal)
+    .then((page) => { table.set(page.items, page.total); table.select(store.state.event); })
+    .catch(problem("The event list"));
 }
 
 function showSelection(state: ViewState): void {
@@ -159,6 +172,7 @@ function syncControls(state: ViewState, navigated = false): void {
   filterBar.show(state.filters, navigated);
   bySelect.value = state.by;
   groupSelect.value = state.group;
+  sortSelect.value = state.sort;
 }
 
 store.subscribe((state, previous, navigated) => {
@@ -168,6 +182,7 @@ store.subscribe((state, previous, navigated) => {
     timeline.setGranularity(state.by);
     byId("timeline-summary").textContent = `by ${timeline.granularity()}`;
   }
+  if (state.sort !== previous.sort && sameFilters(state.filters, previous.filters)) void loadEvents(state);
   if (state.event !== previous.event || state.article !== previous.article) showSelection(state);
 });
 

@@ -11,7 +11,10 @@ export interface ViewState {
   article: string | null;        // an article opened from a cluster list, without a selected event
   by: "auto" | "day" | "week" | "month";
   group: "quad_class" | "type";
+  sort: typeof SORTS[number];    // the event list's order (the API's sort names)
 }
+
+export const SORTS = ["-date", "date", "-published", "-confidence"] as const;
 
 const BY = ["auto", "day", "week", "month"] as const;
 const GROUP = ["quad_class", "type"] as const;
@@ -31,6 +34,7 @@ export function parseState(search: string): ViewState {
     article: params.get("article") || null,
     by: BY.includes(by) ? by : "auto",
     group: GROUP.includes(group) ? group : "quad_class",
+    sort: (SORTS as readonly string[]).includes(params.get("sort") ?? "") ? params.get("sort") as ViewState["sort"] : "-date",
   };
 }
 
@@ -42,6 +46,7 @@ export function stateToSearch(state: ViewState): string {
   }
   if (state.by !== "auto") params.set("by", state.by);
   if (state.group !== "quad_class") params.set("group", state.group);
+  if (state.sort !== "-date") params.set("sort", state.sort);
   if (state.event) params.set("event", state.event);
   else if (state.article) params.set("article", state.article);
   const s = params.toString();

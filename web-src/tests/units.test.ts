@@ -32,6 +32,8 @@ test("the URL state round-trips and ignores unknown or empty values", () => {
   assert.equal(state.event, "42");
   assert.equal(stateToSearch(state), "?actor=SYRGOV&type=ASSAULT&since=2025-05-01&by=week&event=42");
   assert.equal(parseState("?by=fortnight&group=colour").by, "auto");
+  assert.equal(parseState("?sort=-confidence").sort, "-confidence");
+  assert.equal(parseState("?sort=random()").sort, "-date");
   assert.equal(stateToSearch(parseState("")), "");
   assert.ok(sameFilters({ actor: "ISR" }, { actor: "ISR", type: "" }));
   assert.deepEqual(filterQuery({ actor: "ISR", since: "2025-01-01", until: "2025-02-01" }, ["since", "until"]), { actor: "ISR" });
