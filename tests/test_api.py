@@ -612,3 +612,26 @@ def test_serve_refuses_keyed_reads_without_a_key(tmp_path, monkeypatch):
     monkeypatch.delenv("EVENTWIRE_API_KEY", raising=False)
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--keyed-reads"])
     assert result.exit_code != 0 and "--keyed-reads needs --api-key" in result.output
+
+
+# ---- exports and failures ----
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "gdelt", "polecat", "parquet"])
+def test_export_streams_the_matching_events_as_a_file(client, store, tmp_path, fmt):
+    from eventwire.store.export import export
+    response = client.get("/api/export", params={"format": fmt, "type": "ASSAULT"})
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    expected = tmp_path / f"expected.{fmt}"
+    assert export(store, fmt, str(expected), type="ASSAULT") == 3
+    assert response.content == expected.read_bytes()
+
+
+def test_export_of_an_unknown_format_is_a_422(client):
+    assert client.get("/api/export", params={"format": "xls"}).status_code == 422
+
+
+def test_failures_list_what_the_pipeline_refused(writable):
+    client, _ = writable
+    client.post("/api/articles", json={"text": "unreadable", "source": "bad-paste"}, headers={"X-API-Key": KEY})
+    [failure] = client.get("/api/failures").json()
+    assert (failure["source"], failure["stage"], failure["reason"]) == ("bad-paste", "clean", "no main text found")

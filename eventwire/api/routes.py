@@ -4,8 +4,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, Optional
 
+import os
+import tempfile
+
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
 import eventwire
 from eventwire.api import aggregates
@@ -16,6 +21,7 @@ from eventwire.api.security import require_write_key
 from eventwire.api.submit import Submission
 from eventwire.errors import EventwireError
 from eventwire.model import Article, Failure
+from eventwire.store.export import FORMATS as EXPORT_FORMATS
 from eventwire.store.filters import SORTS as EVENT_SORTS
 from eventwire.store.store import GROUPS, Store as _StoreClass
 
@@ -33,6 +39,11 @@ router = APIRouter(prefix="/api", responses=ERRORS)   # create_app adds the read
 EventSort = Enum("EventSort", {name: name for name in EVENT_SORTS}, type=str)
 ClusterSort = Enum("ClusterSort", {name: name for name in _StoreClass._CLUSTER_SORTS}, type=str)
 Grouping = Enum("Grouping", {name: name for name in ("none", *GROUPS)}, type=str)
+ExportFormat = Enum("ExportFormat", {name: name for name in EXPORT_FORMATS}, type=str)
+EXPORT_MEDIA = {"csv": ("text/csv", "csv"), "jsonl": ("application/x-ndjson", "jsonl"),
+                "parquet": ("application/vnd.apache.parquet", "parquet"),
+                "gdelt": ("text/tab-separated-values", "tsv"), "gdelt-ext": ("text/tab-separated-values", "tsv"),
+                "polecat": ("application/x-ndjson", "jsonl")}
 
 
 class Period(str, Enum):
@@ -214,3 +225,29 @@ def network(store: Store, filters: Filters) -> dict:
 @router.get("/aggregates/map", response_model=list[S.MapPoint], tags=["aggregates"])
 def event_map(store: Store, filters: Filters) -> list:
     return aggregates.map_points(store, **filters)
+
+
+# ---- exports and failures: the REST forms of `eventwire export` and `eventwire failures` ----
+@router.get("/export", tags=["corpus"], response_class=FileResponse,
+            responses={200: {"description": "The matching events as a file in the chosen format",
+                             "content": {media: {} for media, _ in EXPORT_MEDIA.values()}}})
+async def export(store: Store, filters: Filters, format: ExportFormat = ExportFormat["csv"],
+                 header: Annotated[bool, Query(description="gdelt/gdelt-ext: the column names first")] = False):
+    """Every event matching the filters, in one of the store's export formats (eventwire.store.export)."""
+    from eventwire.store.export import export as write_export
+    media, suffix = EXPORT_MEDIA[format.value]
+    handle, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=f".{suffix}")
+    os.close(handle)
+    try:
+        await run_in_threadpool(write_export, store, format.value, path, header=header, **filters)
+    except BaseException:
+        os.unlink(path)
+        raise
+    # The file is written whole first (exports page through the store), sent, then removed.
+    return FileResponse(path, media_type=media, filename=f"events.{suffix}", background=BackgroundTask(os.unlink, path))
+
+
+@router.get("/failures", response_model=list[S.FailureOut], tags=["corpus"])
+def failures(store: Store, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100) -> list:
+    """Documents the pipeline could not process, newest first, with the stage and the reason."""
+    return store.failures(limit=limit)

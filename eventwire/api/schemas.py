@@ -192,6 +192,14 @@ class MapPoint(Open):
     event_ids: list[int] = Field(default_factory=list)
 
 
+class FailureOut(Open):
+    id: int
+    source: str
+    stage: str
+    reason: str
+    time: Optional[str] = None
+
+
 class Page(BaseModel, Generic[T]):
     total: int
     items: list[T]
