@@ -1,8 +1,9 @@
-"""Throughput of extract (ingest + clean) on real pages: samples/ and the readability test pages.
+"""Throughput of extract (ingest + clean) on real pages: samples/, the readability HTML pages and the
+wikinews texts.
 
 usage: python bench/bench_extract.py [--repeat N]
 Prints the one-off start-up cost (language models, trafilatura) and then pages/s, MB/s and per-page
-latency over warm runs. The readability pages are used only where ../shared is present.
+latency over warm runs. The ../shared corpora are used only where they are present.
 """
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ def readability_documents() -> list[RawDocument]:
     return [RawDocument(source=str(p), content=gzip.decompress((p / "source.html.gz").read_bytes()),
                         media_type="text/html")
             for p in sorted(READABILITY.iterdir()) if (p / "source.html.gz").exists()]
+
+
+def wikinews_documents() -> list[RawDocument]:
+    folder = REPO.parent / "shared" / "corpora" / "wikinews"
+    if not folder.is_dir():
+        return []
+    return [RawDocument(source=str(p), content=p.read_bytes(), media_type="text/plain") for p in sorted(folder.glob("*.txt"))]
 
 
 def measure(name: str, docs: list[RawDocument], repeat: int) -> None:
@@ -64,7 +72,8 @@ def main() -> None:
     clean(docs[0])   # loads the language detector, stop lists, trafilatura and dateparser once
     print(f"start-up (first page, models loading): {(time.perf_counter() - t0) * 1000:.0f} ms")
     measure("samples/", docs, args.repeat)
-    measure("readability", readability_documents(), args.repeat)
+    measure("readability (HTML)", readability_documents(), args.repeat)
+    measure("wikinews (scraped text)", wikinews_documents(), args.repeat)
 
 
 if __name__ == "__main__":
