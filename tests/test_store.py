@@ -311,3 +311,21 @@ def test_a_bad_article_in_a_batch_costs_only_itself(store):
     assert summary["stored"] == 2 and [f.source for f in summary["failed"]] == ["bad.txt"]
     assert store.failures()[0]["stage"] == "store" and store.failures()[0]["source"] == "bad.txt"
     assert store.stats()["articles"] == 2
+
+
+def test_articles_are_listed_and_counted_by_their_own_ids_or_by_their_events(corpus):
+    store, articles = corpus
+    no_events = Article(source="notes/quiet-day.txt", text="Nothing of note happened in the capital today.",
+                        published="2025-06-01")
+    store.add_article(no_events)
+    assert [r["id"] for r in store.list_articles(article_id=no_events.id)] == [no_events.id]
+    assert store.count_articles() == 6
+    assert store.count_articles(story_id=articles[0].id) == 3
+    assert store.count_articles(type="ASSAULT") == 3 and store.count_articles(type="ASSAULT", story_id="x") == 0
+
+
+def test_an_event_is_found_by_its_id(corpus):
+    store, _ = corpus
+    some = store.events(type="PROTEST")[0]
+    assert store.get_event(some["id"]) == some
+    assert store.get_event(10 ** 9) is None and store.get_event("abc") is None

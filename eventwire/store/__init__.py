@@ -11,11 +11,15 @@ Contract (CLI `eventwire events|clusters|export|failures|stats` and the REST API
         # field: evidence spans, attribution span, source_text, ...), its near-duplicate story (MinHash/LSH) and
         # the event cluster of each event (incremental). Raises StoreError and writes nothing if any part fails.
     store.add_failure(failure) -> None        # failures table: source, stage, reason, time
-    store.list_articles(limit=50, offset=0, **filters) -> list[dict]
+    store.add_articles(articles, batch_size=200) -> {"stored", "duplicates", "failed": [Failure]}
+        # the bulk path: a batch per transaction, same result as add_article on each; a failing batch is
+        # retried article by article and a bad article is recorded in failures (stage "store")
+    store.list_articles(limit=50, offset=0, **filters) -> list[dict];  store.count_articles(**filters) -> int
         # id, source, url, title, published, language, n_events, story_id, outlet, retrieved, added
+        # article_id / story_id select articles themselves; other filters: articles with a matching event
     store.get_article(article_id) -> Article | None        # with its events, rebuilt as data-model objects
     store.events(sort="date", limit=100, offset=0, **filters) -> list[dict]
-    store.count_events(**filters) -> int
+    store.count_events(**filters) -> int;  store.get_event(event_id) -> dict | None
         # event dict: id, article_id, cluster_id, story_id, type, mode, source, target, source_text, target_text,
         #   date, location {name,country,lat,lon} | None, attribution, attribution_span [start,end] | None,
         #   modality, symmetric, quad_class, cameo, intensity, confidence, evidence (text),

@@ -21,7 +21,7 @@ def _bad(name: str, value: Any, why: str) -> StoreError:
     return StoreError(f"filter {name}={value!r}", why)
 
 
-def _many(value: Any) -> list[str]:
+def listed(value: Any) -> list[str]:
     """A list from a list or a comma-separated string."""
     items = value if isinstance(value, (list, tuple, set)) else str(value).split(",")
     return [str(v).strip() for v in items if str(v).strip()]
@@ -91,25 +91,25 @@ def where(filters: Optional[dict] = None, **more: Any) -> tuple[str, list]:
         params.extend(p)
 
     if "actor" in given:
-        add(*_either(_many(given["actor"]), ("e.source", "e.source_text"), ("e.target", "e.target_text")))
+        add(*_either(listed(given["actor"]), ("e.source", "e.source_text"), ("e.target", "e.target_text")))
     if "source" in given:
-        add(*_either(_many(given["source"]), ("e.source", "e.source_text")))
+        add(*_either(listed(given["source"]), ("e.source", "e.source_text")))
     if "target" in given:
-        add(*_either(_many(given["target"]), ("e.target", "e.target_text")))
+        add(*_either(listed(given["target"]), ("e.target", "e.target_text")))
     if "country" in given:
-        codes = [c.upper()[:3] for c in _many(given["country"])]
+        codes = [c.upper()[:3] for c in listed(given["country"])]
         marks = ", ".join("?" * len(codes))
         add(f"(e.source3 IN ({marks}) OR e.target3 IN ({marks}) OR e.loc_country IN ({marks}))", codes * 3)
     for name, column, upper in (("type", "e.type", True), ("mode", "e.mode", False),
                                 ("modality", "e.modality", False), ("article_id", "e.article_id", False),
                                 ("story_id", "e.story_id", False)):
         if name in given:
-            values = [v.upper() if upper else v for v in _many(given[name])]
+            values = [v.upper() if upper else v for v in listed(given[name])]
             add(f"{column} IN ({', '.join('?' * len(values))})", values)
     for name, column in (("quad_class", "e.quad_class"), ("cluster_id", "e.cluster_id")):
         if name in given:
             try:
-                values = [int(v) for v in _many(given[name])]
+                values = [int(v) for v in listed(given[name])]
             except ValueError:
                 raise _bad(name, given[name], "expected integer(s)") from None
             add(f"{column} IN ({', '.join('?' * len(values))})", values)

@@ -171,16 +171,33 @@ class Store:
         return summary
 
     # ---------------------------------------------------------------- reading
-    def list_articles(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict]:
-        """Articles (newest first) with at least one event matching the filters (all articles when none)."""
-        where, params = flt.where(filters)
-        sql = ("SELECT a.id, a.source, a.url, a.title, a.published, a.language, a.n_events, a.story_id, a.outlet,"
-               " a.retrieved, a.added FROM articles a")
+    def _article_where(self, filters: dict) -> tuple[str, list]:
+        """article_id and story_id select articles themselves (with or without events); the other filters
+        select the articles holding at least one matching event."""
+        own = {k: filters.pop(k) for k in ("article_id", "story_id") if filters.get(k) not in (None, "")}
+        clauses, params = [], []
+        for key, column in (("article_id", "a.id"), ("story_id", "a.story_id")):
+            if key in own:
+                values = flt.listed(own[key])
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params += values
+        where, event_params = flt.where(filters)
         if where:
-            sql += f" WHERE a.id IN (SELECT e.article_id{EVENT_FROM}{where})"
-        sql += " ORDER BY a.seen DESC, a.id LIMIT ? OFFSET ?"
+            clauses.append(f"a.id IN (SELECT e.article_id{EVENT_FROM}{where})")
+            params += event_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def list_articles(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict]:
+        """Articles, newest first (see _article_where for what the filters select)."""
+        where, params = self._article_where(filters)
+        sql = ("SELECT a.id, a.source, a.url, a.title, a.published, a.language, a.n_events, a.story_id, a.outlet,"
+               f" a.retrieved, a.added FROM articles a{where} ORDER BY a.seen DESC, a.id LIMIT ? OFFSET ?")
         return [{k: plain(v) for k, v in row.items()}
                 for row in self.db.dicts(sql, params + [int(limit), int(offset)])]
+
+    def count_articles(self, **filters: Any) -> int:
+        where, params = self._article_where(filters)
+        return int(first(self.db.rows(f"SELECT count(*) FROM articles a{where}", params), 0))
 
     def get_article(self, article_id: str) -> Optional[Article]:
         rows = self.db.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -260,6 +277,14 @@ class Store:
 
     def events(self, sort: str = "date", limit: int = 100, offset: int = 0, **filters: Any) -> list[dict]:
         return [self._event_dict(r) for r in self.event_rows(sort=sort, limit=limit, offset=offset, **filters)]
+
+    def get_event(self, event_id: int) -> Optional[dict]:
+        try:
+            event_id = int(event_id)
+        except (TypeError, ValueError):
+            return None
+        rows = self.db.dicts(self._EVENT_COLUMNS + EVENT_FROM + " WHERE e.id = ?", [event_id])
+        return self._event_dict(rows[0]) if rows else None
 
     def count_events(self, **filters: Any) -> int:
         where, params = flt.where(filters)

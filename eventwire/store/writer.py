@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from eventwire.corpus import clusters as clustering
 from eventwire.corpus import dedupe
-from eventwire.model import Article, Event, Span, article_to_dict, content_hash, utc_now
+from eventwire.model import Article, Event, Span, content_hash, utc_now
 
 MAX_PARAMS = 30_000     # PostgreSQL allows 65,535 parameters a statement; stay well under
 
@@ -58,6 +58,19 @@ def lead_end(text: str) -> int:
     return len(text)
 
 
+def annotations_json(article: Article) -> dict[str, Any]:
+    """meta, sentences, actors, places, times as plain JSON values (the form article_from_dict reads back).
+
+    Shallow on purpose: dataclasses.asdict deep-copies the whole article (events, text) and was the slowest
+    step of a bulk write.
+    """
+    def with_span(obj) -> dict:
+        return {**vars(obj), "span": vars(obj.span)}
+    return {"meta": article.meta, "sentences": [vars(s) for s in article.sentences],
+            "actors": [with_span(a) for a in article.actors], "places": [with_span(p) for p in article.places],
+            "times": [with_span(t) for t in article.times]}
+
+
 def _span_json(span: Optional[Span]) -> Optional[dict]:
     return asdict(span) if span is not None else None
 
@@ -80,6 +93,7 @@ def place_of(article: Article, event: Event):
 class Pending:
     """One article of the batch and what the writer decided about it."""
     article: Article
+    id: str                      # Article.id (a hash: computed once)
     digest: str
     outlet: str
     seen: datetime
@@ -106,7 +120,7 @@ class BatchWriter:
                 continue
             seen_digests.add(digest)
             sig = dedupe.signature(article.text)
-            pending.append(Pending(article, digest, outlet_of(article),
+            pending.append(Pending(article, digest[:16], digest, outlet_of(article),
                                    parse_published(article.published) or naive_utc(article.retrieved) or now,
                                    sig, dedupe.buckets(sig, self.store.bands, self.store.rows) if sig.n_shingles else []))
             written.append(True)
@@ -123,10 +137,8 @@ class BatchWriter:
         return [rows[i:i + size] for i in range(0, len(rows), size)]
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        for chunk in self._chunks(rows, len(columns)):
-            marks = ", ".join(f"({', '.join('?' * len(columns))})" for _ in chunk)
-            self.db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {marks}",
-                            [value for row in chunk for value in row])
+        if rows:
+            self.db.insert_rows(table, columns, rows, MAX_PARAMS)
 
     def _select_in(self, sql: str, values: list, extra: list = ()) -> list[tuple]:
         """Runs ``sql`` (with one ``IN {}`` slot) over chunks of ``values``."""
@@ -160,19 +172,19 @@ class BatchWriter:
                     score = dedupe.jaccard(p.signature, other)
                     if best is None or (score, story_id) > best:
                         best = (score, story_id)
-            p.story_id = best[1] if best else p.article.id
-            signatures[p.article.id] = (p.story_id, p.signature)
+            p.story_id = best[1] if best else p.id
+            signatures[p.id] = (p.story_id, p.signature)
             for bucket in p.buckets:       # later articles of this batch can find this one
-                by_bucket.setdefault(bucket, set()).add(p.article.id)
+                by_bucket.setdefault(bucket, set()).add(p.id)
         self._insert("doc_signatures", ("article_id", "story_id", "n_shingles", "minhash"),
-                     [(p.article.id, p.story_id, p.signature.n_shingles, p.signature.to_bytes()) for p in pending])
+                     [(p.id, p.story_id, p.signature.n_shingles, p.signature.to_bytes()) for p in pending])
         self._insert("lsh_buckets", ("bucket", "article_id"),
-                     [(b, p.article.id) for p in pending for b in p.buckets])
+                     [(b, p.id) for p in pending for b in p.buckets])
 
     def _insert_articles(self, pending: list[Pending], now: datetime) -> None:
         rows = []
         for p in pending:
-            a, data = p.article, article_to_dict(p.article)
+            a, data = p.article, annotations_json(p.article)
             interval = clustering.date_interval(a.published)
             rows.append((a.id, p.digest, a.source, a.url, p.outlet, a.title, a.published,
                          interval[0] if interval else None, a.language, a.text, naive_utc(a.retrieved), now, p.seen,
@@ -207,7 +219,7 @@ class BatchWriter:
                         touched[row["id"]] = row
                 row.setdefault("_mentions", 0)
                 row["_mentions"] += 1
-                row.setdefault("_articles", set()).add(p.article.id)
+                row.setdefault("_articles", set()).add(p.id)
                 row.setdefault("_outlets", set()).add(p.outlet)
                 row["_first"] = min(row.get("_first") or p.seen, p.seen)
                 row["_last"] = max(row.get("_last") or p.seen, p.seen)
@@ -298,7 +310,7 @@ class BatchWriter:
                    lead: int) -> tuple:
         interval = clustering.date_interval(event.date) or published
         loc, place, j = event.location, place_of(p.article, event), self.db.json_param
-        return (event_id, p.article.id, idx, cluster_id, p.story_id, event.type, event.mode, event.source,
+        return (event_id, p.id, idx, cluster_id, p.story_id, event.type, event.mode, event.source,
                 event.target, clustering.leading(event.source), clustering.leading(event.target), event.source_text,
                 event.target_text, event.source_actor, event.target_actor, event.date,
                 interval[0] if interval else None, interval[1] if interval else None, j(_span_json(event.date_span)),
