@@ -232,6 +232,60 @@ def test_a_bare_government_description_takes_the_country_from_context():
     assert code_of(article, "new leadership") == "SYRGOV"
 
 
+def test_she_does_not_refer_to_a_man():
+    article = resolved("Mr Tomas Berg met the delegation. She said the meeting had gone well.")
+    assert not [m for m in article.actors if m.span.text == "She"]
+
+
+def test_a_pronoun_agrees_with_what_the_text_said_about_the_person():
+    article = resolved("Lena Okafor, an Australian woman, met Carl Jensen in Oslo. She said they had agreed.")
+    she = next(m for m in article.actors if m.span.text == "She")
+    assert article.actors[she.refers_to].span.text == "Lena Okafor"
+
+
+def test_a_different_first_name_with_the_same_surname_is_another_person():
+    article = resolved("Ben Chan of the DAB won a seat. Gary Chan also won.")
+    gary = next(m for m in article.actors if m.span.text == "Gary Chan")
+    assert gary.refers_to is None
+
+
+def test_a_first_name_alone_refers_to_the_only_person_with_it():
+    article = resolved("Daniel Montalvo was arrested on Monday. Lawyers said Daniel had done nothing wrong.")
+    later = [m for m in article.actors if m.span.text == "Daniel"]
+    assert later and article.actors[later[0].refers_to].span.text == "Daniel Montalvo"
+
+
+def test_the_militias_refers_to_the_militia_named_before():
+    article = resolved("The YPG holds the town. Turkey vowed to root out the militias within weeks.")
+    militias = next(m for m in article.actors if m.span.text == "militias")
+    assert militias.code == "SYRREB" and article.actors[militias.refers_to].span.text == "YPG"
+
+
+def test_a_body_gives_its_member_its_code():
+    article = resolved("On Tuesday, the SDF spokesman Mustafa Bali said the operation would start.")
+    assert code_of(article, "Mustafa Bali") == "SYRREB"
+
+
+def test_a_generic_party_name_belongs_to_the_country_of_the_story():
+    article = resolved("In Hong Kong, the Democratic Party won three seats in the legislature.")
+    assert code_of(article, "Democratic Party") == "HKGLEG"
+    assert code_of(resolved("In Washington, the Democratic Party won."), "Democratic Party") == "USALEG"
+
+
+def test_conjoined_countries_share_the_role_noun():
+    article = resolved("UK, US and French special forces are preparing to help.")
+    assert [m.code for m in article.actors] == ["GBRMIL", "USAMIL", "FRAMIL"]
+
+
+def test_the_nearer_nationality_wins_in_a_nested_noun_phrase():
+    assert code_of(resolved("Turkey's Syrian rebel allies advanced."), "Syrian rebel allies") == "SYRREB"
+
+
+def test_an_ethnic_groups_forces_are_rebels_not_a_state_army():
+    assert code_of(resolved("Syrian Kurdish forces held the line."), "Syrian Kurdish forces") == "SYRREB"
+    assert code_of(resolved("In Iraq, Kurdish troops advanced."), "Kurdish troops") == "IRQREB"
+
+
 # ---------------------------------------------------------------- the contract others use
 def test_mentions_are_sorted_spans_into_the_text():
     article = resolved("Turkish troops entered Syria. Russia and Iran objected. Erdogan said he would not stop.")

@@ -78,13 +78,15 @@ def is_person_role(tokens) -> bool:
 
 # ---------------------------------------------------------------- step 1: candidates
 def _entity_at(doc, i):
-    token = doc[i]
-    if token.ent_iob_ == "O":
-        return None
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+    """The named entity covering token i (a per-Doc index, built once)."""
+    index = doc.user_data.get("eventwire.ent_of")
+    if index is None:
+        index = [None] * len(doc)
+        for ent in doc.ents:
+            for j in range(ent.start, ent.end):
+                index[j] = ent
+        doc.user_data["eventwire.ent_of"] = index
+    return index[i]
 
 
 def _pick_entry(entries: list[Entry], article_codes: Counter) -> Entry:
@@ -95,7 +97,14 @@ def _pick_entry(entries: list[Entry], article_codes: Counter) -> Entry:
 
 
 def dictionary_matches(doc):
-    """Spans labelled ACTOR (a dictionary alias) or GROUP (an ethnic/religious group word), longest, no overlaps."""
+    """Spans labelled ACTOR (a dictionary alias) or GROUP (an ethnic/religious group word), longest, no overlaps;
+    computed once per Doc."""
+    if "eventwire.actor_matches" not in doc.user_data:
+        doc.user_data["eventwire.actor_matches"] = _dictionary_matches(doc)
+    return doc.user_data["eventwire.actor_matches"]
+
+
+def _dictionary_matches(doc):
     from spacy.tokens import Span as DocSpan
     from spacy.util import filter_spans
     matcher = dictionary.matcher_for(doc.vocab, _make_doc(doc))
@@ -731,11 +740,16 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
 
 def resolve_doc(doc, places=()) -> list[ActorMention]:
     """Every actor mention in a parsed Doc, sorted by start, with refers_to links."""
-    counts = country_counts(doc, places)
-    cands, trail = anchor_candidates(doc, counts, places)
-    # geocoded towns and regions mark where things are; a country name may as well be an actor ("Turkey said")
-    trail += [(p.span.start, p.country, True) for p in places or () if p.country and p.kind != "country"]
-    trail.sort()
-    cands += person_candidates(doc, cands, places, trail)
-    cands += coreference_candidates(doc, cands)
-    return ordered_pass(doc, cands, trail, counts)
+    try:
+        counts = country_counts(doc, places)
+        cands, trail = anchor_candidates(doc, counts, places)
+        # geocoded towns and regions mark where things are; a country name may be an actor ("Turkey said")
+        trail += [(p.span.start, p.country, True) for p in places or () if p.country and p.kind != "country"]
+        trail.sort()
+        cands += person_candidates(doc, cands, places, trail)
+        cands += coreference_candidates(doc, cands)
+        return ordered_pass(doc, cands, trail, counts)
+    finally:
+        # the per-Doc indexes hold Spans: drop them so the Doc stays picklable and small
+        doc.user_data.pop("eventwire.actor_matches", None)
+        doc.user_data.pop("eventwire.ent_of", None)
