@@ -217,8 +217,14 @@ def test_events_without_a_coded_actor_are_dropped():
 
 # ---- date and place defaults ----
 
-def test_undated_event_defaults_to_the_publication_month():
+def test_undated_event_is_news_of_the_publication_day():
     a = coded("Chile recently expelled Bolivian diplomats.", {"Chile": "CHL", "Bolivian diplomats": "BOLGOV"},
+              published="2023-07-09")
+    assert a.events[0].date == "2023-07-09" and a.events[0].date_span is None
+
+
+def test_undated_past_perfect_event_keeps_only_the_publication_month():
+    a = coded("Chile had expelled Bolivian diplomats.", {"Chile": "CHL", "Bolivian diplomats": "BOLGOV"},
               published="2023-07-09")
     assert a.events[0].date == "2023-07"
 

@@ -107,14 +107,15 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 article, trig.token, sentence, trig.type, exclude,
                 frame.targets[0].code if frame.targets else None, target_place,
                 frame.sources[0].code if frame.sources else None, focus)
-            if frame.sources and not frame.targets and trig.type in _PLACE_TARGET_TYPES and location is not None \
-                    and location.country and location.country != frame.sources[0].code[:3]:
-                # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
-                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
-            if frame.sources and not frame.targets and trig.type == "CONSULT" and location_span is not None \
+            if frame.sources and not frame.targets and trig.type in _PLACE_TARGET_TYPES and location_span is not None \
                     and location.country and location.country != frame.sources[0].code[:3] \
                     and when_where.place_in_clause(trig.token, location_span):
-                # "Tillerson will have a difficult conversation in Ankara": a visit consults the hosts
+                # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
+                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
+            if frame.sources and not frame.targets and trig.mode == "visit" and location_span is not None \
+                    and location.country and location.country != frame.sources[0].code[:3] \
+                    and when_where.place_in_clause(trig.token, location_span):
+                # "a visit to Egypt on Monday": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if not frame.sources or not frame.targets:
                 if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token):

@@ -29,7 +29,16 @@ def clause_of(token):
 
 
 def place_in_clause(token, span: Span) -> bool:
-    """Whether a place lies in the clause that states the event (not in a side clause of the sentence)."""
+    """Whether a place lies in what states the event: a noun's own phrase or the prepositions of the verb
+    carrying it ("conducted airstrikes near Damascus"), a verb's clause without its trailing side clauses."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        ranges = [_range(token)]
+        verb = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+        if verb is not None and verb.pos_ == "ADP":
+            verb = verb.head
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            ranges += [_range(c) for c in verb.children if c.dep_ == "prep" and c.i != token.i]
+        return any(_within(span.start, span.end, r) for r in ranges)
     head = clause_of(token)
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     for child in head.children:
@@ -58,26 +67,15 @@ def event_date(article: Article, token, sentence) -> tuple[Optional[str], Option
         best = min(pool, key=lambda t: abs(t.span.start - token.idx))
         return best.value, best.span, True
     if article.published:
-        # "has resumed shelling", "is meeting": the present tense reports the day of publication; a simple
-        # past leaves only its month ("recently initiated talks")
-        return (article.published[:10] if _present_tense(token) else article.published[:7]), None, False
+        # An undated event in a news report is news of the day (GDELT's convention: the publication date);
+        # a past perfect ("had erupted") sets it further back, in a time the text does not give: the month only
+        return (article.published[:7] if _past_perfect(token) else article.published[:10]), None, False
     return None, None, False
 
 
-def _present_tense(token) -> bool:
+def _past_perfect(token) -> bool:
     verb = clause_of(token)
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ in ("VBD", "MD") for a in auxes):
-        return False
-    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
-
-
-def _countries_named(article: Article) -> set[str]:
-    """Countries the article names as places (not only as actors)."""
-    return {p.country for p in article.places if p.country and p.kind in ("country", "admin1", "city", "place",
-                                                                            "region")}
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _place_token_ok(doc, place) -> bool:
@@ -160,8 +158,7 @@ def event_location(article: Article, token, sentence, event_type: str, exclude: 
                 return _location_of(place), place.span
     if event_type in _TARGET_COUNTRY_TYPES and target_code:
         leads = {target_code[:3], (source_code or "")[:3]}
-        if focus and focus not in leads and leads & _NON_COUNTRY_LEADS == set() and \
-                target_code[:3] not in _countries_named(article):
+        if focus and focus not in leads and not (leads & _NON_COUNTRY_LEADS):
             return country_location(focus), None
         return country_location(target_code[:3]), None
     return None, None
