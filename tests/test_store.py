@@ -329,3 +329,50 @@ def test_an_event_is_found_by_its_id(corpus):
     some = store.events(type="PROTEST")[0]
     assert store.get_event(some["id"]) == some
     assert store.get_event(10 ** 9) is None and store.get_event("abc") is None
+
+
+# ---------------------------------------------------------------- migrations and concurrent writers
+def test_a_new_numbered_migration_upgrades_an_existing_store(store_url, tmp_path, monkeypatch):
+    import shutil
+
+    import eventwire.store.store as store_module
+    with open_store(store_url) as old:
+        old.add_article(unrelated())
+    migrations = tmp_path / "migrations"
+    shutil.copytree(store_module.MIGRATIONS, migrations)
+    (migrations / "002_event_notes.sql").write_text(
+        "-- a later release adds a column\nALTER TABLE events ADD COLUMN notes TEXT;\n", encoding="utf-8")
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version() == 2
+        assert [r[1] for r in upgraded.db.rows("SELECT version, name FROM schema_version ORDER BY version")] == \
+            ["001_initial", "002_event_notes"]
+        assert upgraded.db.rows("SELECT count(notes) FROM events") == [(0,)]
+        assert upgraded.count_events() == 2                   # the data came through
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_agree_on_one_story_and_its_clusters(postgres_server):
+    import threading
+    url = postgres_server.new_database()
+    open_store(url).close()                                   # schema first, so the writers only write
+    copies = syndicated()
+    start = threading.Barrier(len(copies))
+    errors = []
+
+    def write(article):
+        try:
+            with open_store(url) as store:
+                start.wait()
+                store.add_article(article)
+        except Exception as exc:          # surfaced below: a thread's exception would otherwise vanish
+            errors.append(exc)
+    threads = [threading.Thread(target=write, args=(a,)) for a in copies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(url) as store:
+        assert store.stats()["stories"] == 1
+        assert [(c["n_mentions"], c["n_sources"]) for c in store.clusters()] == [(3, 3)] * 5

@@ -13,6 +13,9 @@ from typing import Any, Iterable, Optional, Sequence
 from eventwire.errors import StoreError
 
 
+CORPUS_LOCK_ID = 0x65766E74   # "evnt": the PostgreSQL advisory lock key of corpus writers
+
+
 class Dialect:
     name = "sql"
     json_type = "TEXT"
@@ -57,6 +60,9 @@ class Dialect:
 
     def date_trunc(self, unit: str, column: str) -> str:
         return f"date_trunc('{unit}', {column})"
+
+    def lock_corpus(self) -> None:
+        """Serialises corpus writers until the transaction ends (stories and clusters read what others wrote)."""
 
     # -- shared --
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -157,6 +163,10 @@ class PostgresDialect(Dialect):
 
     def json_param(self, value):
         return None if value is None else self._jsonb(value)
+
+    def lock_corpus(self):
+        # Two writers deciding at once would each start the same story or cluster: one writer at a time.
+        self.execute("SELECT pg_advisory_xact_lock(?)", [CORPUS_LOCK_ID])
 
     def series(self, n: int) -> str:
         return f"generate_series(1, {int(n)})"

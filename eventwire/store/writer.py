@@ -110,6 +110,7 @@ class BatchWriter:
     # ------------------------------------------------------------------ entry point
     def write(self, articles: list[Article]) -> list[bool]:
         """Writes the articles not yet stored; True for each one written, False for a duplicate (by content)."""
+        self.db.lock_corpus()      # DuckDB: one writer per process already; PostgreSQL: an advisory lock
         digests = [content_hash(a.text) for a in articles]
         stored = self._stored_digests(digests)
         pending, seen_digests, written = [], set(), []
