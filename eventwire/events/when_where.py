@@ -10,6 +10,7 @@ from eventwire.model import Article, Location, Span
 # Prepositions that put an event somewhere ("in Riyadh", "near Damascus", "withdraw from Syria").
 _PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "into", "from", "to", "throughout",
                 "within", "along", "on", "towards", "toward", "over", "off"}
+_WHERE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "throughout", "within"}
 # Material acts happen where their target is when the text names no place (an airstrike "on Syria").
 _TARGET_COUNTRY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"}
@@ -78,7 +79,7 @@ def _past_perfect(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
-def _place_token_ok(doc, place) -> bool:
+def _place_token_ok(doc, place, preps=_PLACE_PREPS) -> bool:
     """A place counts as where the event happened when a locative preposition introduces it."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if span is None:
@@ -86,7 +87,7 @@ def _place_token_ok(doc, place) -> bool:
     root = span.root
     tok = root
     for _ in range(3):
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
             return True
         if tok.dep_ in ("compound", "amod", "appos", "conj", "pobj") and tok.head is not tok:
             tok = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -96,6 +97,8 @@ def _place_token_ok(doc, place) -> bool:
 
 
 def _location_of(place) -> Location:
+    if place.kind == "country":
+        return Location(place.name, place.country, None, None)   # a country's centroid is no event's place
     return Location(place.name, place.country, place.lat, place.lon)
 
 
@@ -154,11 +157,15 @@ def event_location(article: Article, token, sentence, event_type: str, exclude: 
             if _within(place.span.start, place.span.end, clause) and _place_token_ok(doc, place):
                 return _location_of(place), place.span
         for place in ranked:
-            if _place_token_ok(doc, place):
+            # outside the event's clause only a place that says where ("in", "near") counts, not "from X"
+            if _place_token_ok(doc, place, _WHERE_PREPS):
                 return _location_of(place), place.span
     if event_type in _TARGET_COUNTRY_TYPES and target_code:
         leads = {target_code[:3], (source_code or "")[:3]}
-        if focus and focus not in leads and not (leads & _NON_COUNTRY_LEADS):
+        named = sum(1 for p in article.places if p.country == target_code[:3])
+        if focus and focus not in leads and not (leads & _NON_COUNTRY_LEADS) and named < 2:
+            # foreign forces clashing in the country the report is about ("Russian mercenaries fought US
+            # special forces" in a report on Syria): that country, not the target's homeland
             return country_location(focus), None
         return country_location(target_code[:3]), None
     return None, None
