@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Optional
 
 from eventwire.clean.decode import decode
-from eventwire.clean.html import Extracted, extract_html
+from eventwire.clean.extracted import Extracted
+from eventwire.clean.html import extract_html
 from eventwire.clean.language import detect_language
 from eventwire.clean.text import extract_text
 from eventwire.dates import ParsedDate, parse_date

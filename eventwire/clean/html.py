@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Optional
 
+from eventwire.clean.boilerplate import describe, is_boilerplate, tokens_of
+from eventwire.clean.extracted import Extracted
+from eventwire.clean.header import DateReader
+from eventwire.clean.language import detect_language
 from eventwire.dates import ParsedDate
 from eventwire.errors import CleanError
 
@@ -18,14 +21,6 @@ _PUBLISHED_TIME = re.compile(
 _VALUE = re.compile(r"""(?:content|datetime)\s*=\s*["']([^"']+)["']|"datePublished"\s*:\s*"([^"]+)\"""",
                     re.IGNORECASE)
 _HAS_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-
-@dataclass
-class Extracted:
-    text: str
-    title: Optional[str] = None
-    published: Optional[ParsedDate] = None
-    meta: dict = field(default_factory=dict)
 
 
 def _published_time(html: str, day: Optional[str]) -> Optional[ParsedDate]:
@@ -46,7 +41,7 @@ def _published_time(html: str, day: Optional[str]) -> Optional[ParsedDate]:
 
 def extract_html(html: str, source: str, url: Optional[str] = None,
                  retrieved: Optional[datetime] = None) -> Extracted:
-    import trafilatura
+    import trafilatura   # heavy: imported on the first HTML page only
     date_params = {"extensive_search": True, "original_date": True}
     if retrieved is not None:   # a page cannot have been published after it was fetched
         date_params["max_date"] = retrieved.strftime("%Y-%m-%d")
@@ -79,9 +74,6 @@ def extract_html(html: str, source: str, url: Optional[str] = None,
 def _without_boilerplate(text: str, title: Optional[str], retrieved: Optional[datetime]) -> str:
     """trafilatura's paragraphs minus what is plainly boilerplate on its own (the headline repeated, a
     dateline, "941 comments", share links) by the same rules as scraped text."""
-    from eventwire.clean.boilerplate import describe, is_boilerplate, tokens_of
-    from eventwire.clean.header import DateReader
-    from eventwire.clean.language import detect_language
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     language = detect_language(" ".join(lines))
     title_key = " ".join(tokens_of(title)) if title else None

@@ -6,7 +6,7 @@ from typing import Optional
 
 from eventwire.clean.boilerplate import Line, body_text, describe, find_body, is_boilerplate, normalise_lines, tokens_of
 from eventwire.clean.header import DateReader, headline
-from eventwire.clean.html import Extracted
+from eventwire.clean.extracted import Extracted
 from eventwire.clean.language import detect_language
 from eventwire.dates import ParsedDate
 from eventwire.errors import CleanError

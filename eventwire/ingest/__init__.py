@@ -6,6 +6,7 @@ says what kind of document they are ("text/html" or "text/plain").
 """
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Iterator, Optional, Union
 
@@ -22,8 +23,6 @@ def read(source: str, retrieved: Optional[datetime] = None, allow_private: bool 
     ``retrieved`` is the clock for relative dates: kept as given for files; a fetched URL defaults to the
     fetch time, a WARC record to its WARC-Date, a JSONL object to its own ``retrieved``.
     """
-    import os
-
     from eventwire.ingest.web import is_url, read_url
     source = str(source)
     limits = limits or Limits.from_env()
