@@ -107,6 +107,17 @@ def test_jsonl_objects_become_documents_and_bad_lines_failures():
     assert failures[1].source == "https://example.org/empty" and "no 'html' or 'text'" in failures[1].reason
 
 
+def test_jsonl_is_streamed_with_each_line_capped(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    with path.open("w") as fh:
+        for n in range(30):
+            fh.write(f'{{"url": "https://a.example/{n}", "text": "Story number {n}. {"x" * 100}"}}\n')
+        fh.write('{"url": "https://a.example/huge", "text": "' + "y" * 5000 + '"}\n')
+    docs, failures = split(ingest.read(str(path), limits=Limits(max_bytes=2000)))   # file far above the cap
+    assert len(docs) == 30
+    assert [f.source for f in failures] == [f"{path}:31"] and "cap" in failures[0].reason
+
+
 def test_json_file_with_a_list_of_objects(tmp_path):
     path = tmp_path / "pages.json"
     path.write_text('[{"url": "https://a.example/1", "text": "One."}, {"url": "https://a.example/2", "html": "<p>Two.</p>"}]')

@@ -60,17 +60,17 @@ def read_file(path: str, retrieved: Optional[datetime] = None, allow_private: bo
     except OSError as exc:
         yield Failure(path, "ingest", f"cannot open: {exc.strerror or exc}")
         return
+    # Archives and JSON lines may be large: each record or line is capped instead of the file.
     if lower.endswith(WARC_SUFFIXES):
-        # An archive may be large; each record is capped instead.
         from eventwire.ingest.warc import read_warc
         yield from read_warc(path, retrieved, limits)
-        return
-    if size > limits.max_bytes:
-        yield Failure(path, "ingest", f"file is {megabytes(size)}, over the {megabytes(limits.max_bytes)} cap")
         return
     if lower.endswith(JSON_SUFFIXES):
         from eventwire.ingest.jsonl import read_json
         yield from read_json(path, retrieved, limits)
+        return
+    if size > limits.max_bytes:
+        yield Failure(path, "ingest", f"file is {megabytes(size)}, over the {megabytes(limits.max_bytes)} cap")
         return
     try:
         with open(path, "rb") as fh:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterator, Optional, Union
 
 from eventwire.ingest.limits import Limits, megabytes
 from eventwire.model import Failure, RawDocument
@@ -37,22 +37,40 @@ def document_from_object(obj, where: str, retrieved: Optional[datetime] = None) 
                        retrieved=_parse_time(obj.get("retrieved"), retrieved), meta=meta)
 
 
-def _objects_jsonl(lines: Iterable[str], path: str, retrieved) -> Iterator[Union[RawDocument, Failure]]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, "ingest", f"line is not JSON: {exc.msg} at column {exc.colno}")
-            continue
-        yield document_from_object(obj, where, retrieved)
+def read_jsonl(path: str, retrieved: Optional[datetime] = None,
+               limits: Optional[Limits] = None) -> Iterator[Union[RawDocument, Failure]]:
+    """JSON lines, streamed: a file of any size, each line capped at ``limits.max_bytes``."""
+    limits = limits or Limits.from_env()
+    try:
+        with open(path, "rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                where = f"{path}:{number}"
+                if len(raw) > limits.max_bytes:
+                    yield Failure(where, "ingest", f"line exceeds the {megabytes(limits.max_bytes)} cap")
+                    continue
+                if raw.strip():
+                    yield _object_from_line(raw, where, retrieved)
+    except OSError as exc:
+        yield Failure(path, "ingest", f"cannot read: {exc.strerror or exc}")
+
+
+def _object_from_line(raw: bytes, where: str, retrieved: Optional[datetime]) -> Union[RawDocument, Failure]:
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        return Failure(where, "ingest", f"line is not valid UTF-8 (byte {exc.start})")
+    except json.JSONDecodeError as exc:
+        return Failure(where, "ingest", f"line is not JSON: {exc.msg} at column {exc.colno}")
+    return document_from_object(obj, where, retrieved)
 
 
 def read_json(path: str, retrieved: Optional[datetime] = None,
               limits: Optional[Limits] = None) -> Iterator[Union[RawDocument, Failure]]:
+    """A .json file (one object or a list, capped as a whole) or JSON lines (.jsonl/.ndjson, streamed)."""
     limits = limits or Limits.from_env()
+    if path.lower().endswith((".jsonl", ".ndjson")):
+        yield from read_jsonl(path, retrieved, limits)
+        return
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limits.max_bytes + 1)
@@ -60,21 +78,16 @@ def read_json(path: str, retrieved: Optional[datetime] = None,
         yield Failure(path, "ingest", f"cannot read: {exc.strerror or exc}")
         return
     if len(raw) > limits.max_bytes:
-        yield Failure(path, "ingest", f"file exceeds the {megabytes(limits.max_bytes)} cap")
+        yield Failure(path, "ingest", f"file exceeds the {megabytes(limits.max_bytes)} cap (use JSON lines for batches)")
         return
     try:
-        text = raw.decode("utf-8-sig")
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         yield Failure(path, "ingest", f"JSON is not valid UTF-8 (byte {exc.start})")
         return
-    if path.lower().endswith(".jsonl") or path.lower().endswith(".ndjson"):
-        yield from _objects_jsonl(text.splitlines(), path, retrieved)
-        return
-    try:
-        data = json.loads(text)
     except json.JSONDecodeError:
         # Many ".json" exports are really JSON lines.
-        yield from _objects_jsonl(text.splitlines(), path, retrieved)
+        yield from read_jsonl(path, retrieved, limits)
         return
     items = data if isinstance(data, list) else [data]
     for index, obj in enumerate(items):
