@@ -43,15 +43,23 @@ def read_jsonl(path: str, retrieved: Optional[datetime] = None,
     limits = limits or Limits.from_env()
     try:
         with open(path, "rb") as fh:
-            for number, raw in enumerate(fh, 1):
+            number = 0
+            while raw := fh.readline(limits.max_bytes + 1):
+                number += 1
                 where = f"{path}:{number}"
                 if len(raw) > limits.max_bytes:
+                    _skip_rest_of_line(fh, raw)   # never hold an oversized line in memory
                     yield Failure(where, "ingest", f"line exceeds the {megabytes(limits.max_bytes)} cap")
                     continue
                 if raw.strip():
                     yield _object_from_line(raw, where, retrieved)
     except OSError as exc:
         yield Failure(path, "ingest", f"cannot read: {exc.strerror or exc}")
+
+
+def _skip_rest_of_line(fh, read_so_far: bytes, chunk: int = 1 << 20) -> None:
+    while read_so_far and not read_so_far.endswith(b"\n"):
+        read_so_far = fh.readline(chunk)
 
 
 def _object_from_line(raw: bytes, where: str, retrieved: Optional[datetime]) -> Union[RawDocument, Failure]:
