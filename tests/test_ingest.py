@@ -113,8 +113,9 @@ def test_jsonl_is_streamed_with_each_line_capped(tmp_path):
         for n in range(30):
             fh.write(f'{{"url": "https://a.example/{n}", "text": "Story number {n}. {"x" * 100}"}}\n')
         fh.write('{"url": "https://a.example/huge", "text": "' + "y" * 5000 + '"}\n')
+        fh.write('{"url": "https://a.example/after", "text": "The batch goes on."}\n')
     docs, failures = split(ingest.read(str(path), limits=Limits(max_bytes=2000)))   # file far above the cap
-    assert len(docs) == 30
+    assert len(docs) == 31 and docs[-1].url == "https://a.example/after"
     assert [f.source for f in failures] == [f"{path}:31"] and "cap" in failures[0].reason
 
 
