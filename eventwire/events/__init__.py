@@ -14,7 +14,7 @@ from typing import Optional
 
 from eventwire.errors import CodeError
 from eventwire.events import arguments, attribution, merge, modality, triggers, when_where
-from eventwire.events.lexicon import type_info
+from eventwire.events.lexicon import lexicon, type_info
 from eventwire.model import Article, Event, Span
 
 __all__ = ["code", "code_rules"]
@@ -112,7 +112,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                     and when_where.place_in_clause(trig.token, location_span):
                 # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
-            if frame.sources and not frame.targets and trig.mode == "visit" and location_span is not None \
+            if frame.sources and not frame.targets and location_span is not None \
+                    and (trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs) \
                     and location.country and location.country != frame.sources[0].code[:3] \
                     and when_where.place_in_clause(trig.token, location_span):
                 # "a visit to Egypt on Monday": a visit consults the hosts

@@ -211,7 +211,9 @@ def subject_of(verb, depth: int = 0):
         # above the preposition gives the subject
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                return subject_of(anc, depth + 1)
+                # "The US is focused on hunting ...": a passive's subject is who hunts
+                return _child(anc, "nsubjpass") if _is_passive(anc) and _child(anc, "agent") is None \
+                    else subject_of(anc, depth + 1)
         return None
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return head                   # "forces fighting alongside", "Washington, which supported"
@@ -234,6 +236,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     frame = Frame(symmetric=trigger.symmetric)
     passive = _is_passive(verb)
     subj = subject_of(verb)
+    if passive and trigger.mode == "disapprove" and _child(verb, "nsubjpass") is not None:
+        subj, passive = _child(verb, "nsubjpass"), False   # "he was concerned about X": he disapproves
     if subj is not None:
         frame.sources = _args(index, subj)
     targets = []
@@ -252,6 +256,12 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         targets.append(pobj)
     for tok in targets:
         frame.targets.extend(a for a in _args(index, tok, allow_place=True) if a not in frame.targets)
+    implied = lex.implied_agents.get(verb.lemma_.lower())
+    if passive and not frame.sources and implied and frame.targets and _child(verb, "agent") is None:
+        # "Montalvo was arrested": the police of the arrested one's country, a coder's standing convention
+        home = frame.targets[0].code[:3]
+        if home.isalpha() and home not in ("IGO", "NGO", "UNO", "MNC", "---"):
+            frame.sources = [Arg(home + implied, f"({verb.text} by authorities)", -1, -1)]
     if trigger.type in _OWN_FORCE_TYPES and frame.sources:
         # "withdraw US troops from Syria", "deploy troops to": own forces are the means, the place the target
         lead = frame.sources[0].code[:3]
@@ -293,9 +303,13 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     # Source: possessive, nationality/actor modifier, "by" phrase, or the subject of the verb carrying it.
     sources: list[Arg] = []
     modifier_args: list[Arg] = []
+    patients: list[Arg] = []
     for child in noun.children:
         if child.dep_ == "poss":
-            sources = _args(index, child)
+            if noun.lemma_.lower() in lex.poss_is_patient or noun.lower_ in lex.poss_is_patient:
+                patients = _args(index, child)   # "came to his rescue", "Assad's overthrow"
+            else:
+                sources = _args(index, child)
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             arg = np_arg(index, child)
             if arg is not None and all(arg.start != a.start for a in modifier_args):
@@ -325,7 +339,7 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 sources = _args(index, subj)
     victims: list[Arg] = []
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX") \
-            and holder.head.lower_ in ("in", "during", "through", "amid", "for", "at"):
+            and holder.head.lower_ in ("in", "during", "through", "amid", "for", "at", "to"):
         verb = holder.head.head       # "engaged in talks with", "were killed in clashes with US forces"
         patient = _child(verb, "nsubjpass")
         if patient is not None and not trigger.symmetric:
@@ -386,6 +400,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         targets = [a for a in modifier_args if a.code[:3] != lead][:1]
     if not targets and victims:
         targets = victims
+    if not targets and patients:
+        targets = patients
     frame.targets = targets
     return frame
 
@@ -393,6 +409,20 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
 def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
     frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
+    if not frame.targets and len(frame.sources) == 1 and trigger.symmetric and frame.sources[0].actor is not None:
+        # "the US and Russian militaries were co-ordinating": two countries inside one subject phrase
+        first = frame.sources[0]
+        mention = index.article.actors[first.actor]
+        tok = trigger.token.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if tok is not None:
+            phrase = tok.root.head if tok.root.dep_ in ("compound", "amod", "nmod", "poss") else tok.root
+            start, end = phrase.left_edge.idx, phrase.idx + len(phrase.text)
+            for i in index.overlapping(start, end):
+                other = _arg_from_mention(index, i)
+                if other.code[:3] != first.code[:3] and other.code != "---":
+                    frame.targets = [other]
+                    frame.symmetric = True
+                    break
     if not frame.targets and len(frame.sources) >= 2 and trigger.symmetric:
         # "Israel and Syria have initiated talks": the coordinated parties act on each other
         frame.targets = frame.sources[1:2]

@@ -31,6 +31,9 @@ class Lexicon:
     light_verbs: frozenset[str]
     needs_object_and_complement: frozenset[str]
     of_is_agent: frozenset[str]
+    poss_is_patient: frozenset[str]
+    implied_agents: dict[str, str]
+    motion_verbs: frozenset[str]
     target_preps: dict[str, tuple[str, ...]]
     default_preps: tuple[str, ...]
     noun_preps: tuple[str, ...]
@@ -87,7 +90,9 @@ def lexicon() -> Lexicon:
         verbs=_index(data["verbs"], "VERB"), nouns=_index(data["nouns"], "NOUN"),
         symmetric=frozenset(data["symmetric"]), light_verbs=frozenset(data["light_verbs"]),
         needs_object_and_complement=frozenset(data["needs_object_and_complement"]),
-        of_is_agent=frozenset(data["of_is_agent"]),
+        of_is_agent=frozenset(data["of_is_agent"]), poss_is_patient=frozenset(data["poss_is_patient"]),
+        implied_agents={k: v for k, v in data["implied_agents"].items() if not k.startswith("_")},
+        motion_verbs=frozenset(data["motion_verbs"]),
         target_preps={t: tuple(p) for t, p in data["preps_per_type"].items()},
         default_preps=tuple(data["target_preps"]), noun_preps=tuple(data["noun_target_preps"]),
     )

@@ -11,6 +11,8 @@ from eventwire.events.lexicon import Entry, cues, lexicon
 _SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"}
 # Types whose verb takes away the event noun it governs ("withdrawing support", "halted cooperation").
 _CANCELLING_TYPES = {"RETREAT", "SANCTION"}
+# Prepositions that introduce what a speech act is about ("accused of", "insisted on", "warned against").
+_CONTENT_PREPS = {"of", "to", "for", "on", "about", "against", "from", "over", "into", "with"}
 # Clausal links through which a speech act governs its content.
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
 
@@ -114,6 +116,8 @@ def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
     for _ in range(4):
         if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj"}:
             return False
+        if token.dep_ == "prep" and token.lower_ not in _CONTENT_PREPS:
+            return False      # "Before invading X, Erdoğan told the US ...": a time, not what was told
         head = token.head
         governor = by_token.get(head.i)
         if governor is not None and governor.pos == "VERB" and governor.type in _SPEECH_ACT_TYPES:
