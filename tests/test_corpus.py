@@ -37,8 +37,18 @@ def test_a_heavily_trimmed_copy_is_found_by_containment():
     assert dedupe.containment(full, short) >= dedupe.DEFAULT_CONTAINMENT
     assert dedupe.same_story(full, short)
     # and the LSH bands (laid out for the store's candidate threshold) put them in a shared bucket
-    bands, rows = dedupe.band_layout(0.3)
+    bands, rows = dedupe.band_layout(dedupe.CANDIDATE_THRESHOLD)
     assert set(dedupe.buckets(full, bands, rows)) & set(dedupe.buckets(short, bands, rows))
+
+
+def test_short_texts_need_real_overlap_not_shared_boilerplate():
+    footer = (" Follow us for more news every day. Sign up for our free newsletter today. All rights reserved by the"
+              " publisher and its partners. Read our privacy policy and cookie policy before you comment on this story.")
+    short = dedupe.signature("Floods closed roads." + footer)
+    longer = dedupe.signature(STORY + footer)
+    assert short.n_shingles < dedupe.MIN_CONTAINED_SHINGLES
+    assert dedupe.containment(short, longer) >= dedupe.DEFAULT_CONTAINMENT    # the footer is "contained"...
+    assert not dedupe.same_story(short, longer)                               # ...but that is not a story
 
 
 def test_signatures_survive_bytes():

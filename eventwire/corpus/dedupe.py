@@ -20,7 +20,12 @@ from datasketch.lsh import _optimal_param
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 DEFAULT_THRESHOLD = 0.5          # Jaccard at which two texts are one story
-DEFAULT_CONTAINMENT = 0.8        # share of the shorter text found in the longer one (trimmed copies)
+DEFAULT_CONTAINMENT = 0.75       # share of the shorter text found in the longer one (trimmed copies)
+# LSH gathers candidates well below the story threshold: a copy trimmed to its first quarter has Jaccard ~0.2
+# with the original. Measured on BBC articles (bench_store.py --dedupe-only): 0.2 finds 90% of such trims and
+# makes no more candidate pairs between different articles than 0.3.
+CANDIDATE_THRESHOLD = 0.2
+MIN_CONTAINED_SHINGLES = 40      # below this, shared boilerplate alone could make a short text "contained"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -91,4 +96,6 @@ def containment(a: Signature, b: Signature) -> float:
 
 def same_story(a: Signature, b: Signature, threshold: float = DEFAULT_THRESHOLD,
                min_containment: float = DEFAULT_CONTAINMENT) -> bool:
-    return jaccard(a, b) >= threshold or containment(a, b) >= min_containment
+    if jaccard(a, b) >= threshold:
+        return True
+    return min(a.n_shingles, b.n_shingles) >= MIN_CONTAINED_SHINGLES and containment(a, b) >= min_containment

@@ -85,7 +85,7 @@ class Store:
             return int(settings["lsh_bands"]), int(settings["lsh_rows"])
         # Candidates are gathered below the story threshold so trimmed copies (low Jaccard, high containment)
         # still meet in some band; same_story() then decides.
-        bands, rows = dedupe.band_layout(min(self.threshold, 0.3))
+        bands, rows = dedupe.band_layout(min(self.threshold, dedupe.CANDIDATE_THRESHOLD))
         if not read_only:
             with self.db.lock:
                 self.db.execute("INSERT INTO store_settings VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING",
