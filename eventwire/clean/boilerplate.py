@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from eventwire.clean.lexicon import byline_prefixes, credit_labels, date_labels, navigation_phrases, stop_words
+from eventwire.clean.lexicon import (PhraseIndex, byline_prefixes, credit_labels, date_labels, navigation_phrases,
+                                     stop_words)
 
 TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*|©", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
@@ -55,10 +56,10 @@ def tokens_of(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
-def _covered_by(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[bool]:
+def _covered_by(tokens: list[str], phrases: PhraseIndex) -> list[bool]:
     covered = [False] * len(tokens)
-    for i in range(len(tokens)):
-        for phrase in phrases:
+    for i, token in enumerate(tokens):
+        for phrase in phrases.get(token, ()):
             if tuple(tokens[i:i + len(phrase)]) == phrase:
                 for j in range(i, i + len(phrase)):
                     covered[j] = True
@@ -75,9 +76,9 @@ def navigation_share(tokens: list[str], stops: frozenset[str]) -> float:
     return hits / (hits + rest) if hits + rest else 0.0
 
 
-def strip_prefix(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+def strip_prefix(tokens: list[str], phrases: PhraseIndex) -> int:
     """Number of leading tokens that one of ``phrases`` covers (0 when none)."""
-    for phrase in phrases:
+    for phrase in phrases.get(tokens[0], ()) if tokens else ():
         if tuple(tokens[:len(phrase)]) == phrase:
             return len(phrase)
     return 0

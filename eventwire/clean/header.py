@@ -37,14 +37,20 @@ def _without_label(segment: str) -> str:
     return segment[matches[skip - 1].end():].lstrip(" :,.-–—")
 
 
-@dataclass(frozen=True)
+@dataclass
 class DateReader:
-    """Reads dates in a page's short lines: ``anchor`` is the retrieval time (the clock for relative forms),
+    """Reads dates in one page's short lines: ``anchor`` is the retrieval time (the clock for relative forms),
     ``language`` the page's, tried first so that "3/5/2019" reads day-first on a Spanish page."""
     anchor: Optional[datetime] = None
     language: Optional[str] = None
+    # A page has a handful of timestamps; the budget bounds dateparser's cost (ms a call) on pathological
+    # input such as a file of a million short numeric lines.
+    parses_left: int = 300
 
     def _parse(self, text: str, anchor: Optional[datetime]) -> Optional[ParsedDate]:
+        if self.parses_left <= 0:
+            return None
+        self.parses_left -= 1
         if self.language:
             parsed = parse_date(text, anchor, languages=(self.language,))
             if parsed is not None:
@@ -123,7 +129,7 @@ def may_be_date(segment: str) -> bool:
     if len(_DIGIT_GROUPS.findall(segment)) >= 2:
         return True
     spaced, cjk = date_words()
-    return any(token in spaced for token in tokens_of(segment)) or any(word in segment for word in cjk)
+    return any(token in spaced for token in tokens_of(segment)) or (not segment.isascii() and bool(cjk.search(segment)))
 
 
 def headline(header: list[Line], all_lines: Iterable[Line], dated: frozenset[int] = frozenset()) -> Optional[Line]:

@@ -3,6 +3,7 @@ jusText's stop-word lists (installed with jusText, many languages)."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -19,36 +20,43 @@ def scraped_text_vocabulary() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+# Phrases as token tuples, indexed by their first token (longest first), so a line is matched in one pass.
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(key: str) -> PhraseIndex:
     table = scraped_text_vocabulary()[key]
     # Every language at once: widgets are often in another language than the article (a French
     # "read also" link under an English text on a multilingual site).
     words = set()
     for lang_words in table.values():
         words.update(lang_words)
-    return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in (tuple(w.lower().split()) for w in words):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
 
 
 @lru_cache(maxsize=1)
-def navigation_phrases() -> tuple[tuple[str, ...], ...]:
+def navigation_phrases() -> PhraseIndex:
     """Navigation/sharing/subscription phrases of every language, longest first, as token tuples."""
     return _phrases("navigation")
 
 
 @lru_cache(maxsize=1)
-def date_labels() -> tuple[tuple[str, ...], ...]:
+def date_labels() -> PhraseIndex:
     """Words that introduce a date ("Published", "Mis à jour le"), longest first."""
     return _phrases("date_labels")
 
 
 @lru_cache(maxsize=1)
-def credit_labels() -> tuple[tuple[str, ...], ...]:
+def credit_labels() -> PhraseIndex:
     """Words that introduce a photo or video credit ("Photo:", "Foto:", "Getty Images")."""
     return _phrases("credit_labels")
 
 
 @lru_cache(maxsize=1)
-def byline_prefixes() -> tuple[tuple[str, ...], ...]:
+def byline_prefixes() -> PhraseIndex:
     return _phrases("byline_prefixes")
 
 
@@ -63,14 +71,14 @@ def stop_words(language: Optional[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def date_words() -> tuple[frozenset[str], tuple[str, ...]]:
+def date_words() -> tuple[frozenset[str], re.Pattern]:
     """Words that make a short line possibly a date (months, weekdays, "yesterday", "horas"), from dateparser's
-    data via scripts/build_date_words.py: (words of spaced scripts, words of Chinese/Japanese to find as substrings)."""
+    data via scripts/build_date_words.py: (words of spaced scripts, a pattern finding Chinese/Japanese ones)."""
     path = Path(__file__).resolve().parent.parent / "data" / "clean" / "date_words.json"
     table = json.loads(path.read_text(encoding="utf-8"))["words"]
-    spaced = frozenset(w for words in table.values() for w in words if w.isascii() or " " in w or not _is_cjk(w))
-    cjk = tuple(sorted({w for words in table.values() for w in words if _is_cjk(w)}))
-    return spaced, cjk
+    spaced = frozenset(w for words in table.values() for w in words if not _is_cjk(w))
+    cjk = sorted({w for words in table.values() for w in words if _is_cjk(w)}, key=len, reverse=True)
+    return spaced, re.compile("|".join(map(re.escape, cjk)))
 
 
 def _is_cjk(word: str) -> bool:

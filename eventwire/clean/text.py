@@ -25,13 +25,17 @@ def extract_text(text: str, source: str, retrieved: Optional[datetime] = None,
     if not raw_lines:
         raise CleanError(source, "empty document (only whitespace)")
     language = _language_of_lines(raw_lines)
-    lines = [describe(line, language) for line in raw_lines]
     dates = DateReader(retrieved, language)
-    stamps: dict[int, Optional[ParsedDate]] = {}
-    for index, line in enumerate(lines):
-        line.timestamp, parsed = dates.line(line)
-        if line.timestamp:
-            stamps[index] = parsed
+    # Pages repeat lines (the headline, "Share"): each distinct line is described and dated once.
+    described: dict[str, tuple[Line, Optional[ParsedDate]]] = {}
+    for text_line in raw_lines:
+        if text_line not in described:
+            line = describe(text_line, language)
+            line.timestamp, parsed = dates.line(line)
+            described[text_line] = (line, parsed)
+    lines = [described[text_line][0] for text_line in raw_lines]
+    stamps = {index: described[text_line][1] for index, text_line in enumerate(raw_lines)
+              if described[text_line][0].timestamp}
     layout = find_body(lines)
     if layout is None:
         raise CleanError(source, "no article text: no line reads as prose (menus, labels or fragments only)")
