@@ -126,8 +126,10 @@ function refreshViews(state: ViewState): void {
         byId("timeline-summary").textContent = `by ${timeline.granularity()}`;
       }).catch(problem("The timeline")),
     api.network(query, signal).then((net) => {
-      network.update(net, state.filters.actor ?? null);
-      byId("network-summary").textContent = `${plural(net.nodes.length, "actor")}, ${plural(net.edges.length, "link")}`;
+      const shown = network.update(net, state.filters.actor ?? null);
+      byId("network-summary").textContent = shown.nodes.length < shown.totalNodes || shown.edges.length < shown.totalEdges
+        ? `busiest ${shown.nodes.length} of ${plural(shown.totalNodes, "actor")}, strongest ${shown.edges.length} of ${plural(shown.totalEdges, "link")}`
+        : `${plural(shown.nodes.length, "actor")}, ${plural(shown.edges.length, "link")}`;
     }).catch(problem("The actor network")),
     loadEvents(state, signal),
   ];

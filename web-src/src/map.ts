@@ -15,22 +15,34 @@ export interface MapHandlers {
   onCountry(code: string | null): void;
 }
 
-interface Bubble { x: number; y: number; members: MapPoint[]; articles: number; events: number; quad: number | null }
+interface Bubble { x: number; y: number; r: number; members: MapPoint[]; articles: number; events: number; quad: number | null }
 
-const MERGE_PX = 18;   // bubbles closer than this on screen are drawn as one cluster
+const MERGE_PX = 16;     // bubbles closer than this on screen are drawn as one cluster
+const MIN_R = 4;
+const MAX_R = 24;
 
-export function bubbleRadius(articles: number): number {
-  return Math.min(26, 4 + 3.2 * Math.sqrt(Math.max(1, articles)));
+/** Radius by articles, relative to the busiest place on the map (area ∝ articles), so bubbles stay readable
+ *  from ten articles to ten thousand. */
+export function bubbleRadius(articles: number, maxArticles: number): number {
+  const share = Math.sqrt(Math.max(1, articles) / Math.max(1, maxArticles, articles));
+  return MIN_R + (MAX_R - MIN_R) * share;
 }
 
-/** Greedy screen-space clustering: the biggest places first, neighbours within MERGE_PX join them. */
+/** Greedy screen-space clustering: the biggest places first; a place joins a bubble it would overlap by more
+ *  than a third (or that lies within MERGE_PX), so crowded regions read as one cluster until zoomed. */
 export function clusterPoints(points: { x: number; y: number; p: MapPoint }[], mergePx = MERGE_PX): Bubble[] {
   const bubbles: Bubble[] = [];
+  const maxArticles = Math.max(1, ...points.map((q) => q.p.n_articles));
   const sorted = [...points].sort((a, b) => b.p.n_articles - a.p.n_articles || b.p.count - a.p.count);
   for (const { x, y, p } of sorted) {
-    const near = bubbles.find((b) => Math.hypot(b.x - x, b.y - y) < mergePx);
-    if (near) { near.members.push(p); near.articles += p.n_articles; near.events += p.count; }
-    else bubbles.push({ x, y, members: [p], articles: p.n_articles, events: p.count, quad: null });
+    const r = bubbleRadius(p.n_articles, maxArticles);
+    const near = bubbles.find((b) => Math.hypot(b.x - x, b.y - y) < Math.max(mergePx, (b.r + r) * 0.67));
+    if (near) {
+      near.members.push(p); near.articles += p.n_articles; near.events += p.count;
+      near.r = Math.min(MAX_R + 4, bubbleRadius(near.articles, maxArticles));
+    } else {
+      bubbles.push({ x, y, r, members: [p], articles: p.n_articles, events: p.count, quad: null });
+    }
   }
   for (const b of bubbles) {
     const byQuad = new Map<number, number>();
@@ -156,7 +168,7 @@ export class MapView {
         if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(b); }
       });
     groups.select("circle")
-      .attr("r", (b) => bubbleRadius(b.articles))
+      .attr("r", (b) => b.r)
       .attr("fill", (b) => quadColor(b.quad))
       .classed("cluster", (b) => b.members.length > 1);
     groups.select<SVGTextElement>("text.bubble-count")

@@ -16,25 +16,38 @@ export interface NetworkHandlers {
   onNode(code: string): void;
 }
 
-const MAX_NODES = 60;   // beyond this the graph is a hairball; the busiest actors carry the story
+const MAX_NODES = 40;       // beyond this the graph is a hairball; the busiest actors carry the story
+const EDGES_PER_NODE = 2;   // ... and the strongest links between them, about two per actor
+const LABELLED = 24;        // the busiest actors are named on the graph; the others on hover and focus
 const edgeColor = scaleLinear<string>().domain([0, 0.5, 1]).range(["#0072B2", "#9a9a9a", "#D55E00"]);
 
-/** The busiest actors and the edges between them. */
-export function topNetwork(net: Network, limit = MAX_NODES): Network {
-  const nodes = [...net.nodes].sort((a, b) => b.count - a.count).slice(0, limit);
+export interface ShownNetwork extends Network { totalNodes: number; totalEdges: number }
+
+/** The busiest actors and the strongest edges between them (every actor keeps its strongest edge). */
+export function topNetwork(net: Network, limit = MAX_NODES): ShownNetwork {
+  const nodes = [...net.nodes].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)).slice(0, limit);
   const keep = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: net.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && e.source !== e.target) };
+  const candidates = net.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && e.source !== e.target)
+    .sort((a, b) => b.count - a.count);
+  const chosen = new Set(candidates.slice(0, Math.max(10, EDGES_PER_NODE * nodes.length)));
+  for (const node of nodes) {
+    const strongest = candidates.find((e) => e.source === node.id || e.target === node.id);
+    if (strongest) chosen.add(strongest);
+  }
+  return { nodes, edges: candidates.filter((e) => chosen.has(e)), totalNodes: net.nodes.length,
+           totalEdges: net.edges.filter((e) => e.source !== e.target).length };
 }
 
 export class NetworkView {
   private svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private linkLayer: Selection<SVGGElement, unknown, null, undefined>;
   private nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private labelLayer: Selection<SVGGElement, unknown, null, undefined>;
   private simulation: Simulation<Node, Link> | null = null;
   private positions = new Map<string, { x: number; y: number }>();
   private width = 0;
   private height = 0;
-  private data: Network = { nodes: [], edges: [] };
+  private data: ShownNetwork = { nodes: [], edges: [], totalNodes: 0, totalEdges: 0 };
   private actor: string | null = null;
 
   constructor(private host: HTMLElement, private handlers: NetworkHandlers) {
@@ -49,14 +62,17 @@ export class NetworkView {
     }
     this.linkLayer = this.svg.append("g").attr("class", "links");
     this.nodeLayer = this.svg.append("g").attr("class", "nodes");
+    this.labelLayer = this.svg.append("g").attr("class", "labels").attr("aria-hidden", "true");   // above every node
     new ResizeObserver(() => this.resize()).observe(host);
     this.resize();
   }
 
-  update(net: Network, actor: string | null): void {
+  /** Draws the network; returns what was drawn out of how much. */
+  update(net: Network, actor: string | null): ShownNetwork {
     this.data = topNetwork(net);
     this.actor = actor;
     this.render();
+    return this.data;
   }
 
   private resize(): void {
@@ -74,7 +90,9 @@ export class NetworkView {
     const nodes: Node[] = this.data.nodes.map((n) => ({ ...n, ...(this.positions.get(n.id) ?? {}) }));
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const links: Link[] = this.data.edges.map((e) => ({ source: byId.get(e.source)!, target: byId.get(e.target)!, edge: e }));
-    const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.count))]).range([4, Math.min(17, width / 22)]);
+    const counts = nodes.map((n) => n.count);
+    // Sized between the least and the busiest actor shown, so differences show even when all are busy.
+    const radius = scaleSqrt().domain([counts.length ? Math.min(...counts) - 1 : 0, Math.max(1, ...counts)]).range([4, Math.min(16, width / 24)]);
     const stroke = scaleSqrt().domain([0, Math.max(1, ...links.map((l) => l.edge.count))]).range([1.2, 5]);
 
     const linkSel = this.linkLayer.selectAll<SVGLineElement, Link>("line.link")
@@ -101,7 +119,6 @@ export class NetworkView {
       .join((enter) => {
         const g = enter.append("g").attr("class", "node").attr("tabindex", 0).attr("role", "button");
         g.append("circle");
-        g.append("text").attr("class", "node-label").attr("dy", "0.32em");
         g.append("title");
         return g;
       })
@@ -113,17 +130,25 @@ export class NetworkView {
         if (event.key === "Enter" || event.key === " ") { event.preventDefault(); this.handlers.onNode(n.id); }
       });
     nodeSel.select("circle").attr("r", (n) => radius(n.count));
-    nodeSel.select<SVGTextElement>("text.node-label").text((n) => n.id).attr("x", (n) => radius(n.count) + 3);
+    const named = new Set(nodes.slice(0, LABELLED).map((n) => n.id));
+    if (this.actor) named.add(this.actor);
+    nodeSel.classed("named", (n) => named.has(n.id));
+    const labelSel = this.labelLayer.selectAll<SVGTextElement, Node>("text.node-label")
+      .data(nodes.filter((n) => named.has(n.id)), (n) => n.id)
+      .join("text").attr("class", "node-label").attr("dy", "0.32em")
+      .attr("data-id", (n) => n.id).text((n) => n.id);
     nodeSel.select("title").text((n) => `${n.name ?? n.id} (${n.id}) — ${n.count} events`);
 
+    // The room each actor has: repulsion and link length follow it, so a big graph fills the box, not its edges.
+    const spacing = Math.sqrt((width * height) / Math.max(1, nodes.length));
     const simulation = forceSimulation<Node, Link>(nodes)
-      .force("link", forceLink<Node, Link>(links).distance((l) => 40 + radius((l.source as Node).count) + radius((l.target as Node).count)).strength(0.4))
-      .force("charge", forceManyBody().strength(-160))
+      .force("link", forceLink<Node, Link>(links).distance((l) => spacing * 0.45 + radius((l.source as Node).count) + radius((l.target as Node).count)).strength(0.3))
+      .force("charge", forceManyBody().strength(-Math.min(160, spacing * 1.6)))
       .force("center", forceCenter(width / 2, height / 2))
       .force("x", forceX(width / 2).strength(0.06))
       .force("y", forceY(height / 2).strength(0.09))
       // Labels sit right of their node: a wider collision radius keeps them off the neighbours.
-      .force("collide", forceCollide<Node>().radius((n) => radius(n.count) + 24));
+      .force("collide", forceCollide<Node>().radius((n) => radius(n.count) + Math.min(24, spacing / 4)));
     const clampX = (v: number) => Math.max(14, Math.min(width - 60, v));
     const clampY = (v: number) => Math.max(14, Math.min(height - 14, v));
     const ticked = () => {
@@ -135,6 +160,7 @@ export class NetworkView {
         select(this).attr("x1", s.x!).attr("y1", s.y!).attr("x2", t.x! - (dx / len) * rt).attr("y2", t.y! - (dy / len) * rt);
       });
       nodeSel.attr("transform", (n) => `translate(${n.x},${n.y})`);
+      labelSel.attr("x", (n) => n.x! + radius(n.count) + 3).attr("y", (n) => n.y!);
       for (const n of nodes) this.positions.set(n.id, { x: n.x!, y: n.y! });
     };
     // Settle most of the layout before the first paint, then let it relax visibly.

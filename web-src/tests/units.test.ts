@@ -69,12 +69,13 @@ test("nearby places merge into one bubble that takes the dominant quad class", (
   const bubbles = clusterPoints([
     { x: 100, y: 100, p: point("Khartoum", 4, 3, 2) },
     { x: 108, y: 104, p: point("Omdurman", 1, 1) },
-    { x: 300, y: 100, p: point("Cairo", 1, 2) },
+    { x: 400, y: 100, p: point("Cairo", 1, 2) },
   ]);
   assert.equal(bubbles.length, 2);
   const sudan = bubbles.find((b) => b.members.length === 2)!;
   assert.deepEqual([sudan.events, sudan.articles, sudan.quad], [4, 3, 4]);
-  assert.ok(bubbleRadius(50) > bubbleRadius(1) && bubbleRadius(10_000) <= 26);
+  assert.ok(bubbleRadius(50, 100) > bubbleRadius(1, 100));
+  assert.equal(bubbleRadius(10_000, 10_000), bubbleRadius(10, 10));   // relative to the busiest place
 });
 
 test("the network keeps the busiest actors and drops self-loops and edges to dropped actors", () => {
@@ -86,6 +87,7 @@ test("the network keeps the busiest actors and drops self-loops and edges to dro
   }, 2);
   assert.deepEqual(net.nodes.map((n) => n.id), ["A", "B"]);
   assert.deepEqual(net.edges.map((e) => `${e.source}>${e.target}`), ["A>B"]);
+  assert.deepEqual([net.totalNodes, net.totalEdges], [3, 2]);
   assert.equal(conflictShare(1, 3), 0.75);
   assert.equal(conflictShare(0, 0), 0.5);
 });
@@ -109,4 +111,14 @@ test("a short timeline is widened to a readable number of bars around its data",
   assert.ok(first <= bins[0].start && last >= bins[1].end);
   const wide = binRows([{ period: "2025-01-01", group: 1, count: 1 }, { period: "2025-03-01", group: 1, count: 1 }], "day");
   assert.deepEqual(paddedDomain(wide, "day").map((d) => d.toISOString().slice(0, 10)), ["2025-01-01", "2025-03-02"]);
+});
+
+test("a dense network keeps the strongest links, and every shown actor keeps at least one", () => {
+  const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `N${i}`, name: null, count: 100 - i }));
+  const edges = nodes.flatMap((a, i) => nodes.slice(i + 1).map((b, j) =>
+    ({ source: a.id, target: b.id, count: 50 - i - j, cooperation: 1, conflict: 0 })));
+  const net = topNetwork({ nodes, edges });
+  assert.equal(net.totalEdges, 66);
+  assert.ok(net.edges.length <= 2 * 12 + 12 && net.edges.length >= 10);
+  for (const n of net.nodes) assert.ok(net.edges.some((e) => e.source === n.id || e.target === n.id), n.id);
 });
