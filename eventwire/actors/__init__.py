@@ -11,17 +11,17 @@ from __future__ import annotations
 from typing import Optional
 
 from eventwire.actors.dictionary import lookup
-# Load the submodule before resolve() is defined: importing it later would rebind eventwire.actors.resolve
-# to the module and break every call after the first.
-from eventwire.actors import resolve as _resolve_module  # noqa: F401
 from eventwire.model import ActorMention, Article
+
+# The pass itself lives in actors/resolver.py: a submodule named like the function resolve() would rebind
+# eventwire.actors.resolve to the module on first import.
 
 __all__ = ["resolve", "actor_at", "actors_in", "lookup"]
 
 
 def resolve(article: Article) -> Article:
     """Fills article.actors from article.doc (parsing first when nlp has not run) and article.places."""
-    from eventwire.actors.resolve import resolve_doc
+    from eventwire.actors.resolver import resolve_doc
     if article.doc is None:
         from eventwire import nlp
         nlp.parse(article)

@@ -400,6 +400,14 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
                 place = _place_over(places, app_tokens[0].idx, app_tokens[-1].idx + len(app_tokens[-1]))
                 if place is not None and place.country:
                     cand.country = place.country
+        if cand.country is None:
+            # "X, from Manchester" / "X of Kabul": where the text says the person comes from
+            for prep in ent.root.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of") and prep.i < ent.end + 6:
+                    for obj in prep.children:
+                        place = _place_over(places, obj.idx, obj.idx + len(obj))
+                        if obj.dep_ == "pobj" and place is not None and place.country:
+                            cand.country = place.country
         if cand.country is None and cand.sector in ("GOV", "MIL", "SPY", "JUD", "LEG", "COP"):
             # An official with no nationality given: the country the sentence is about, when it names just one.
             sent = ent.sent
@@ -614,7 +622,17 @@ def _root(out: list[ActorMention], index: int) -> int:
     return index
 
 
-def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[ActorMention]:
+def home_country(places, share: float = 0.6, least: int = 3) -> Optional[str]:
+    """The country a local story happens in: the one most geocoded places belong to, when it clearly dominates."""
+    countries = Counter(p.country for p in places or () if p.country)
+    if sum(countries.values()) < least:
+        return None
+    country, n = countries.most_common(1)[0]
+    return country if n / sum(countries.values()) >= share else None
+
+
+def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Optional[str] = None
+                 ) -> list[ActorMention]:
     trail = list(trail)
     out: list[ActorMention] = []
     memory: dict[str, int] = {}
@@ -701,6 +719,9 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter) -> list[Ac
                 ante = next(iter(first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
             refers_to = None
             code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
+            if home and (code is None or code.startswith("---")) and ante is None:
+                # a private person in a local story (a defendant in Los Angeles) belongs to where it happens
+                code = compose(home, cand.sector or "CVL")
             name, wikidata = cand.name, cand.wikidata
             if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
                 refers_to, code = ante, out[ante].code
@@ -748,7 +769,7 @@ def resolve_doc(doc, places=()) -> list[ActorMention]:
         trail.sort()
         cands += person_candidates(doc, cands, places, trail)
         cands += coreference_candidates(doc, cands)
-        return ordered_pass(doc, cands, trail, counts)
+        return ordered_pass(doc, cands, trail, counts, home_country(places))
     finally:
         # the per-Doc indexes hold Spans: drop them so the Doc stays picklable and small
         doc.user_data.pop("eventwire.actor_matches", None)
