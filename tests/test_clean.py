@@ -326,6 +326,18 @@ def test_unusable_documents_raise_clean_error_naming_input_and_cause(content, me
     assert str(caught.value).startswith("feeds/item-17: ")
 
 
+def test_a_library_failure_is_this_documents_clean_error(monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser state corrupted")
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(CleanError) as caught:
+        clean(RawDocument(source="odd.html", content=PAGE_1252.encode("cp1252"), media_type="text/html"))
+    assert caught.value.source == "odd.html"
+    assert "RuntimeError: parser state corrupted" in caught.value.reason
+
+
 def test_a_batch_with_bad_files_still_yields_its_articles(tmp_path):
     from eventwire.pipeline import extract_many
     (tmp_path / "a_seed.txt").write_bytes((FIXTURES / "seed-syria-israel.txt").read_bytes())

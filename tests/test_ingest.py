@@ -171,6 +171,18 @@ def test_warc_html_and_text_records_become_documents_dated_by_warc_date(tmp_path
     assert docs[0].meta["container"] == str(path)
 
 
+def test_a_reader_crash_is_a_failure_of_that_source(tmp_path, monkeypatch):
+    from eventwire.ingest import feeds
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("feed parser crashed")
+    monkeypatch.setattr(feeds.feedparser, "parse", broken)
+    feed = tmp_path / "wire.rss"
+    feed.write_text((FIXTURES / "feed.xml").read_text())
+    items = list(ingest.read(str(feed)))
+    assert items == [Failure(str(feed), "ingest", "reading failed: RuntimeError: feed parser crashed")]
+
+
 def test_corrupt_warc_is_a_failure(tmp_path):
     path = tmp_path / "broken.warc.gz"
     path.write_bytes(b"this is not an archive at all\n" * 10)

@@ -33,6 +33,15 @@ def _metadata_date(doc: RawDocument) -> Optional[ParsedDate]:
 
 def clean(doc: RawDocument) -> Article:
     """The clean Article of ``doc``; raises CleanError naming the document for unusable input."""
+    try:
+        return _clean(doc)
+    except CleanError:
+        raise
+    except Exception as exc:   # a library failing on one odd page must fail that page, not the batch
+        raise CleanError(doc.source, f"extraction failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _clean(doc: RawDocument) -> Article:
     content_type = doc.meta.get("content_type") if isinstance(doc.meta.get("content_type"), str) else None
     text = decode(doc.content, doc.source, content_type)
     title_hint = doc.meta.get("title") if isinstance(doc.meta.get("title"), str) else None

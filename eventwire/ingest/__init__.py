@@ -23,14 +23,18 @@ def read(source: str, retrieved: Optional[datetime] = None, allow_private: bool 
     ``retrieved`` is the clock for relative dates: kept as given for files; a fetched URL defaults to the
     fetch time, a WARC record to its WARC-Date, a JSONL object to its own ``retrieved``.
     """
+    from eventwire.ingest.files import read_path
     from eventwire.ingest.web import is_url, read_url
     source = str(source)
     limits = limits or Limits.from_env()
     if is_url(source):
-        yield from read_url(source, retrieved, allow_private, limits)
-        return
-    if not os.path.exists(source):
+        reader = read_url(source, retrieved, allow_private, limits)
+    elif not os.path.exists(source):
         yield Failure(source, "ingest", "no such file or directory")
         return
-    from eventwire.ingest.files import read_path
-    yield from read_path(source, retrieved, allow_private, limits)
+    else:
+        reader = read_path(source, retrieved, allow_private, limits)
+    try:
+        yield from reader
+    except Exception as exc:   # a parser bug on one odd archive or feed ends that source, not the batch
+        yield Failure(source, "ingest", f"reading failed: {type(exc).__name__}: {exc}")
