@@ -80,23 +80,9 @@ def list_events(store: Store, filters: Filters, page: Paging,
     return {"total": store.count_events(**filters), "items": store.events(sort=sort.value, **page, **filters)}
 
 
-def find_event(store, event_id: int) -> Optional[dict]:
-    """The event with this id. The store has no lookup by id yet, so its id order is searched by offset."""
-    if hasattr(store, "get_event"):
-        return store.get_event(event_id)
-    low, high = 0, store.count_events() - 1
-    while low <= high:   # ids are unique and sorted under sort="id": O(log n) single-row queries
-        middle = (low + high) // 2
-        [row] = store.events(sort="id", limit=1, offset=middle)
-        if row["id"] == event_id:
-            return row
-        low, high = (middle + 1, high) if row["id"] < event_id else (low, middle - 1)
-    return None
-
-
 @router.get("/events/{event_id}", response_model=S.EventOut, responses=NOT_FOUND, tags=["events"])
 def get_event(store: Store, event_id: NumericId) -> dict:
-    event = find_event(store, event_id)
+    event = store.get_event(event_id)
     if event is None:
         raise ApiError(404, "not_found", f"no event {event_id}", event_id)
     return event
@@ -108,32 +94,19 @@ def article_detail(store, article_id: str) -> Optional[dict]:
     article: Optional[Article] = store.get_article(article_id)
     if article is None:
         return None
-    events = store.events(article_id=article_id, sort="id", limit=ARTICLE_EVENTS_LIMIT)
-    listed = store.list_articles(limit=1, article_id=article_id)   # the store lists only articles with events
-    story_id = listed[0]["story_id"] if listed else (events[0]["story_id"] if events else None)
-    story = store.list_articles(limit=STORY_LIMIT + 1, story_id=story_id) if story_id is not None else []
+    [summary] = store.list_articles(limit=1, article_id=article_id)
+    story = store.list_articles(limit=STORY_LIMIT + 1, story_id=summary["story_id"])
     annotations = article.to_json(annotations=True, events=False)
-    return {**(listed[0] if listed else {}),
-            "id": article.id, "source": article.source, "url": article.url, "title": article.title,
-            "published": article.published, "language": article.language, "text": article.text,
-            "n_events": len(events), "story_id": story_id,
+    return {**summary, "text": article.text,
             "actors": annotations["actors"], "places": annotations["places"], "times": annotations["times"],
-            "events": events, "story_articles": [a for a in story if a["id"] != article.id][:STORY_LIMIT]}
-
-
-def count_articles(store, filters: dict) -> int:
-    if hasattr(store, "count_articles"):
-        return store.count_articles(**filters)
-    if not filters:
-        return store.stats()["articles"]
-    # Articles with a matching event: at most one per matching event, so this bound lists them all.
-    return len(store.list_articles(limit=store.count_events(**filters) + 1, **filters))
+            "events": store.events(article_id=article_id, sort="id", limit=ARTICLE_EVENTS_LIMIT),
+            "story_articles": [a for a in story if a["id"] != article_id][:STORY_LIMIT]}
 
 
 @router.get("/articles", response_model=S.Page[S.ArticleSummary], tags=["articles"])
 def list_articles(store: Store, filters: Filters, page: Paging) -> dict:
-    """Newest first; with filters, the articles that hold at least one matching event."""
-    return {"total": count_articles(store, filters), "items": store.list_articles(**page, **filters)}
+    """Newest first. article_id and story_id select articles; other filters, the articles with a matching event."""
+    return {"total": store.count_articles(**filters), "items": store.list_articles(**page, **filters)}
 
 
 @router.get("/articles/{article_id}", response_model=S.ArticleDetail, responses=NOT_FOUND, tags=["articles"])
