@@ -119,7 +119,7 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 # "a visit to Egypt on Monday": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if not frame.sources or not frame.targets:
-                if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token):
+                if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
                     attached = merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no,
                                                    [evidence], attr.text if attr else None,
                                                    attr.span if attr else None)
@@ -133,6 +133,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
             for source, target in pairs:
                 if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
                     continue
+                if source.code == target.code and len(source.code) == 3:
+                    continue      # "Israel ... Israeli": a bare country on both sides is no dyad
                 if source.referent is not None and source.referent == target.referent:
                     continue      # "she has recognised the error of her ways": one actor, no dyad
                 if source.code == target.code and source.text.lower() == target.text.lower():

@@ -198,7 +198,8 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ == "conj":
         return subject_of(head, depth + 1)
     if verb.dep_ == "xcomp":
-        obj = _child(head, "dobj", "dative")
+        # "urged Y to withdraw": Y withdraws; "fled the US to join Isis": the subject joins
+        obj = _child(head, "dobj", "dative") if head.lemma_.lower() in lexicon().object_control_verbs else None
         if obj is None and _is_passive(head):
             obj = _child(head, "nsubjpass")   # "Iran is expected to attack": Iran attacks
         return obj if obj is not None else subject_of(head, depth + 1)
@@ -423,6 +424,14 @@ def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
                     frame.targets = [other]
                     frame.symmetric = True
                     break
+    if not frame.targets and frame.sources:
+        # "Israel captured the Golan Heights ... and extended its control": the second act shares the object
+        verb = trigger.token if trigger.pos == "VERB" else trigger.light_verb
+        if verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            obj = _child(verb.head, "dobj")
+            if obj is not None:
+                lead = frame.sources[0].code[:3]
+                frame.targets = [a for a in _args(index, obj, allow_place=True) if a.code[:3] != lead][:1]
     if not frame.targets and len(frame.sources) >= 2 and trigger.symmetric:
         # "Israel and Syria have initiated talks": the coordinated parties act on each other
         frame.targets = frame.sources[1:2]

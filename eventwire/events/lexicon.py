@@ -34,6 +34,7 @@ class Lexicon:
     poss_is_patient: frozenset[str]
     implied_agents: dict[str, str]
     motion_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
     target_preps: dict[str, tuple[str, ...]]
     default_preps: tuple[str, ...]
     noun_preps: tuple[str, ...]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         of_is_agent=frozenset(data["of_is_agent"]), poss_is_patient=frozenset(data["poss_is_patient"]),
         implied_agents={k: v for k, v in data["implied_agents"].items() if not k.startswith("_")},
         motion_verbs=frozenset(data["motion_verbs"]),
+        object_control_verbs=frozenset(data["object_control_verbs"]),
         target_preps={t: tuple(p) for t, p in data["preps_per_type"].items()},
         default_preps=tuple(data["target_preps"]), noun_preps=tuple(data["noun_target_preps"]),
     )

@@ -10,16 +10,19 @@ from typing import Optional
 from eventwire.model import Event
 
 _ANAPHORIC = {"the", "these", "those", "this", "that", "such", "both"}
+_DEMONSTRATIVE = {"these", "those", "this", "that", "such"}
 # How far back (in sentences) an anaphoric mention looks for its antecedent event.
 _WINDOW = 6
 
 
-def is_anaphoric(token) -> bool:
-    """A noun trigger referring back to an event already told ("these meetings", "the talks")."""
+def is_anaphoric(token, strong: bool = False) -> bool:
+    """A noun trigger referring back to an event already told ("these meetings", "the talks"). ``strong``:
+    only a demonstrative ("these meetings", "that meeting"), enough to join an event without actors."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in token.children) or \
-        any(c.dep_ == "amod" and c.lower_ in ("multiple", "several", "such") for c in token.children)
+    determiners = _DEMONSTRATIVE if strong else _ANAPHORIC
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in token.children) or \
+        (not strong and any(c.dep_ == "amod" and c.lower_ in ("multiple", "several", "such") for c in token.children))
 
 
 def _dyad(event: Event) -> tuple:

@@ -11,6 +11,10 @@ from eventwire.model import Article, Location, Span
 _PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "into", "from", "to", "throughout",
                 "within", "along", "on", "towards", "toward", "over", "off"}
 _WHERE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "throughout", "within"}
+# Where a movement or an attack is directed says where it happened: "withdraw from Syria", "strikes on Gaza".
+_TYPE_PREPS = {"RETREAT": {"from", "to", "into", "out"}, "MOBILIZE": {"to", "into", "along", "on", "towards", "toward"},
+               "CONSULT": {"to"}, "ASSAULT": {"on", "into", "over", "along", "off"}, "AID": {"to"},
+               "COERCE": {"on", "into"}}
 # Material acts happen where their target is when the text names no place (an airstrike "on Syria").
 _TARGET_COUNTRY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "xcomp"}
@@ -147,6 +151,13 @@ def event_location(article: Article, token, sentence, event_type: str, exclude: 
               and not any(p.span.start < e and p.span.end > s for s, e in exclude)]
     if target_place is not None:
         return _location_of(target_place), target_place.span
+    clause = clause_of(token)
+    if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        # "tensions in Sweida, where clashes had erupted": the place the clause hangs on
+        antecedent = [p for p in article.places if p.span.start <= clause.head.idx < p.span.end and p.country]
+        if antecedent:
+            return _location_of(antecedent[0]), antecedent[0].span
+    preps = _WHERE_PREPS | _TYPE_PREPS.get(event_type, set())
     if places:
         clause = _range(clause_of(token))
         own = _range(token)
@@ -154,7 +165,7 @@ def event_location(article: Article, token, sentence, event_type: str, exclude: 
                                                not _within(p.span.start, p.span.end, clause),
                                                abs(p.span.start - token.idx)))
         for place in ranked:
-            if _within(place.span.start, place.span.end, clause) and _place_token_ok(doc, place):
+            if _within(place.span.start, place.span.end, clause) and _place_token_ok(doc, place, preps):
                 return _location_of(place), place.span
         for place in ranked:
             # outside the event's clause only a place that says where ("in", "near") counts, not "from X"
