@@ -311,6 +311,17 @@ def test_actor_at_prefers_the_known_actor_inside_a_wider_range():
     assert actors.actor_at(article, 0, text.index(" declined")).code == "ISRGOV"
 
 
+def test_resolve_stays_the_function_after_many_calls_in_a_fresh_process():
+    import subprocess
+    import sys
+    script = ("from eventwire import actors\nfrom eventwire.model import Article\n"
+              "for _ in range(2):\n    actors.resolve(Article('x', 'Egypt closed the crossing.'))\n"
+              "print(callable(actors.resolve))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent)
+    assert done.stdout.strip() == "True", done.stderr
+
+
 def test_resolve_parses_the_article_itself_when_nlp_has_not_run():
     article = actors.resolve(Article("x", "Egypt closed the crossing."))
     assert article.doc is not None and code_of(article, "Egypt") == "EGY"
