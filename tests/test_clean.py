@@ -300,6 +300,15 @@ def test_undeclared_legacy_charset_is_detected():
     assert "élire leurs députés" in clean(doc).text
 
 
+def test_xml_declaration_charset_is_honoured():
+    xhtml = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + PAGE_1252.replace('<meta charset="windows-1252">', "")
+    xhtml = xhtml.replace("’", "'").replace("« ", '"').replace(" »", '"')   # Latin-1 has no curly quotes
+    from eventwire.clean.decode import declared_charset
+    assert declared_charset(xhtml.encode("latin-1")) == "iso8859-1"
+    doc = RawDocument(source="bamako.xhtml", content=xhtml.encode("latin-1"), media_type="text/html")
+    assert "électeurs maliens" in clean(doc).text
+
+
 def test_http_header_charset_is_honoured():
     html = PAGE_1252.replace('<meta charset="windows-1252">', "")
     doc = RawDocument(source="bamako.html", content=html.encode("cp1252"), media_type="text/html",

@@ -8,6 +8,7 @@ from typing import Optional
 from eventwire.errors import CleanError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -25,12 +26,12 @@ def _known_codec(name: Optional[str]) -> Optional[str]:
 
 
 def declared_charset(content: bytes, content_type: Optional[str] = None) -> Optional[str]:
-    """The charset an HTTP Content-Type or an HTML <meta> declares, when it names a known codec."""
+    """The charset an HTTP Content-Type, an HTML <meta> or an XML declaration names, when it is a known codec."""
     if content_type:
         match = _HEADER_CHARSET.search(content_type)
         if match and _known_codec(match.group(1)):
             return _known_codec(match.group(1))
-    match = _META_CHARSET.search(content[:4096])
+    match = _META_CHARSET.search(content[:4096]) or _XML_ENCODING.match(content[:512])
     if match:
         return _known_codec(match.group(1).decode("ascii", "ignore"))
     return None
