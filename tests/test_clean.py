@@ -297,7 +297,9 @@ def test_undeclared_legacy_charset_is_detected():
         "\n\nLes électeurs maliens se sont rendus aux urnes dimanche pour élire leurs députés, dans un climat "
         "tendu marqué par des menaces d'attaques dans le centre du pays, où la sécurité reste précaire.")
     doc = RawDocument(source="bamako.txt", content=text.encode("cp1252"), media_type="text/plain")
-    assert "élire leurs députés" in clean(doc).text
+    body = clean(doc).text
+    # è and à are where Windows-1252 and its Central European cousin (cp1250: č, ŕ) disagree.
+    assert "élire leurs députés" in body and "ministère des affaires étrangères" in body
 
 
 def test_xml_declaration_charset_is_honoured():
