@@ -19,6 +19,7 @@ from pgserver import postgres_server  # noqa: E402,F401  (fixture: a throwaway P
 
 CORPUS = Path(__file__).parent / "fixtures" / "api" / "corpus.json"
 KEY = "test-key-0123456789"
+N_ARTICLES, N_EVENTS = 7, 12   # in the fixture corpus (one article is a syndicated copy of another)
 
 
 def _span(text: str, words: str) -> Span:
@@ -78,7 +79,7 @@ def test_health_says_ok_with_the_version(client):
 
 def test_stats_count_what_the_store_holds(client, store):
     body = client.get("/api/stats").json()
-    assert body["articles"] == 6 and body["events"] == 10
+    assert body["articles"] == N_ARTICLES and body["events"] == N_EVENTS
     assert {"clusters", "failures"} <= set(body)
     assert body == json.loads(json.dumps(store.stats(), default=str))
 
@@ -103,7 +104,7 @@ def test_event_filters_give_the_stores_rows(client, store, params):
 
 
 def test_event_filters_narrow_the_corpus(client):
-    assert client.get("/api/events").json()["total"] == 10
+    assert client.get("/api/events").json()["total"] == N_EVENTS
     assert {e["type"] for e in client.get("/api/events", params={"type": "ASSAULT"}).json()["items"]} == {"ASSAULT"}
     syria = client.get("/api/events", params={"country": "SYR"}).json()["items"]
     assert len(syria) == 6 and all("SYR" in (e["source"][:3], e["target"][:3], (e["location"] or {}).get("country"))
@@ -126,7 +127,7 @@ def test_events_carry_the_contract_fields(client):
 def test_paging_walks_the_events_without_overlap(client):
     first = client.get("/api/events", params={"limit": 4, "offset": 0, "sort": "date"}).json()
     second = client.get("/api/events", params={"limit": 4, "offset": 4, "sort": "date"}).json()
-    assert first["total"] == second["total"] == 10
+    assert first["total"] == second["total"] == N_EVENTS
     assert len(first["items"]) == 4 and len(second["items"]) == 4
     assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
 
@@ -141,7 +142,7 @@ def test_one_event_by_id_and_404_for_an_unknown_one(client):
 # ---- articles ----
 def test_article_list_gives_summaries_with_event_counts(client):
     body = client.get("/api/articles", params={"limit": 100}).json()
-    assert body["total"] == 6 and len(body["items"]) == 6
+    assert body["total"] == N_ARTICLES and len(body["items"]) == N_ARTICLES
     by_title = {a["title"]: a for a in body["items"]}
     assert by_title["US and Syrian leaders meet in Riyadh"]["n_events"] == 3
     assert by_title["A quiet week"]["n_events"] == 0
@@ -159,6 +160,22 @@ def test_article_detail_has_text_annotations_and_events_with_spans(client):
         start, end = event["evidence_spans"][0]
         assert article["text"][start:end] == event["evidence"]
     assert "story_id" in article and isinstance(article["story_articles"], list)
+
+
+def test_a_syndicated_copy_lists_the_other_articles_of_its_story(client):
+    titles = {a["title"]: a for a in client.get("/api/articles", params={"limit": 100}).json()["items"]}
+    original, copy = titles["Thousands protest in Tbilisi"], titles["Tbilisi rally against the government"]
+    assert original["story_id"] == copy["story_id"]
+    detail = client.get(f"/api/articles/{copy['id']}").json()
+    assert [a["id"] for a in detail["story_articles"]] == [original["id"]]
+
+
+def test_an_article_without_events_has_its_detail_and_story(client):
+    quiet = next(a for a in client.get("/api/articles").json()["items"] if a["title"] == "A quiet week")
+    detail = client.get(f"/api/articles/{quiet['id']}").json()
+    assert detail["events"] == [] and detail["n_events"] == 0
+    assert detail["story_id"] == quiet["story_id"] and detail["story_articles"] == []
+    assert detail["times"][0]["value"] == "2025-07"
 
 
 def test_unknown_article_is_a_structured_404(client):
@@ -192,7 +209,7 @@ def test_timeline_counts_by_period_and_group(client):
     rows = client.get("/api/aggregates/timeline", params={"by": "day", "group": "type"}).json()
     assert {"period": "2025-05-13", "group": "ASSAULT", "count": 2} in rows
     months = client.get("/api/aggregates/timeline", params={"by": "month", "group": "none"}).json()
-    assert sum(r["count"] for r in months) == 10
+    assert sum(r["count"] for r in months) == N_EVENTS
 
 
 def test_network_links_source_and_target_actors(client):
@@ -482,7 +499,7 @@ def test_concurrent_reads_and_writes_on_one_store(tmp_path):
         for w in workers:
             w.join()
         assert statuses.count(200) == 4 * 12 and statuses.count(201) == 8
-        assert store.stats()["articles"] == 6 + 8
+        assert store.stats()["articles"] == N_ARTICLES + 8
     finally:
         server.should_exit = True
         thread.join(5)
