@@ -46,26 +46,28 @@ def _clean(doc: RawDocument) -> Article:
     text = decode(doc.content, doc.source, content_type)
     title_hint = doc.meta.get("title") if isinstance(doc.meta.get("title"), str) else None
     if doc.media_type == "text/html":
-        extracted: Extracted = extract_html(text, doc.source, doc.url, doc.retrieved)
-        source_of_date = "html-metadata"
-        if title_hint and not extracted.title:
-            extracted.title = title_hint
+        extracted = extract_html(text, doc.source, doc.url, doc.retrieved)
+        extracted.title = extracted.title or title_hint
     else:
         extracted = extract_text(text, doc.source, doc.retrieved, title_hint)
-        source_of_date = "text"
-    published = extracted.published
-    container_date = _metadata_date(doc)
-    if container_date is not None and (published is None or doc.media_type != "text/html"):
-        published, source_of_date = container_date, "container-metadata"
-    if published is None and doc.retrieved is not None:
-        published, source_of_date = ParsedDate(doc.retrieved, has_time=False), "retrieved"
-    if published is None:
-        source_of_date = None
-    body = extracted.text
-    if not body.strip():
-        raise CleanError(doc.source, "no article text")
-    meta = {**{k: v for k, v in doc.meta.items() if k not in ("headers",)}, **extracted.meta,
-            "media_type": doc.media_type, "published_source": source_of_date}
-    return Article(source=doc.source, text=body, title=extracted.title, published=published.iso() if published else None,
-                   language=detect_language(body), url=doc.url or extracted.meta.get("canonical_url"),
-                   retrieved=doc.retrieved, meta=meta)
+    published, published_source = _publication_date(doc, extracted)
+    meta = {**{k: v for k, v in doc.meta.items() if k != "headers"}, **extracted.meta,
+            "media_type": doc.media_type, "published_source": published_source}
+    return Article(source=doc.source, text=extracted.text, title=extracted.title,
+                   published=published.iso() if published else None, language=detect_language(extracted.text),
+                   url=doc.url or extracted.meta.get("canonical_url"), retrieved=doc.retrieved, meta=meta)
+
+
+def _publication_date(doc: RawDocument, extracted: Extracted) -> tuple[Optional[ParsedDate], Optional[str]]:
+    """(date, where it came from): an HTML page's own metadata, then the container's (feed item, JSONL
+    field), then a timestamp in scraped text, then the retrieval day."""
+    container = _metadata_date(doc)
+    if doc.media_type == "text/html" and extracted.published is not None:
+        return extracted.published, "html-metadata"
+    if container is not None:
+        return container, "container-metadata"
+    if extracted.published is not None:
+        return extracted.published, "text"
+    if doc.retrieved is not None:
+        return ParsedDate(doc.retrieved, has_time=False), "retrieved"
+    return None, None
