@@ -46,6 +46,20 @@ def test_seed_article_is_cleaned():
     assert article.meta["published_source"] == "text"
 
 
+def test_the_seeds_boilerplate_is_removed_for_what_it_is():
+    # Not a list of lines: each is judged by its features.
+    from eventwire.clean.boilerplate import describe, is_navigation
+    from eventwire.clean.header import DateReader
+    assert describe("X", "en").fragment                                   # too few letters to say anything
+    assert is_navigation(describe("Follow Us on Facebook", "en"))         # navigation words, no content
+    assert is_navigation(describe("Lire aussi", "en"))                    # a French widget on an English page
+    stamp = describe("Ayer 15:35", "en")
+    assert DateReader(datetime(2025, 5, 28, 9, 0), "en").line(stamp)[0]   # a bare timestamp, in Spanish
+    paragraph = describe("Multiple meetings have already taken place, including some in Israeli-controlled "
+                         "areas near the border.", "en")
+    assert paragraph.good and paragraph.stop_density > 0.3
+
+
 def test_body_is_stable_and_paragraphs_are_separated_by_a_blank_line():
     doc = fixture_doc("seed-syria-israel.txt", datetime(2025, 5, 28, 9, 0, tzinfo=timezone.utc))
     first, second = clean(doc), clean(doc)
