@@ -86,6 +86,17 @@ def _noun_entry(token) -> Optional[Entry]:
     return _match(entries, token) if entries else None
 
 
+def _reports_an_obligation(token) -> bool:
+    """"Y must hand over the suspects, X said": saying what another must or should do is a demand."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cues().reporting_verbs:
+        return False
+    for comp in token.children:
+        if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "it") for c in comp.children):
+            return True
+    return False
+
+
 def find(sentence) -> list[Trigger]:
     """Triggers of one sentence (a spaCy Span), in text order, minus those governed by a speech act."""
     lex = lexicon()
@@ -102,6 +113,8 @@ def find(sentence) -> list[Trigger]:
             entry = _noun_entry(token)
             if entry and _non_specific(token):
                 entry = None
+        if entry is None and _reports_an_obligation(token):
+            entry = Entry(token.lemma_.lower(), (), "REQUEST", "urge", "VERB")
         if entry is None:
             continue
         symmetric = token.lemma_.lower() in lex.symmetric or token.lower_ in lex.symmetric
@@ -114,12 +127,15 @@ def find(sentence) -> list[Trigger]:
 def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
     token = trigger.token
     for _ in range(4):
-        if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj"}:
+        if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj", "acl"}:
             return False
         if token.dep_ == "prep" and token.lower_ not in _CONTENT_PREPS:
             return False      # "Before invading X, Erdoğan told the US ...": a time, not what was told
         head = token.head
         governor = by_token.get(head.i)
+        if governor is not None and governor.pos == "NOUN" and governor.type in _SPEECH_ACT_TYPES \
+                and token.dep_ in ("acl", "ccomp", "xcomp", "relcl") and trigger.pos == "VERB":
+            return True       # "its demand that Israel ease restrictions", "a threat to attack"
         if governor is not None and governor.pos == "VERB" and governor.type in _SPEECH_ACT_TYPES:
             # "concerned about Turkey's offensive", "condemned the attack": the offensive did happen
             return not (governor.type == "ACCUSE" and trigger.pos == "NOUN")
