@@ -187,3 +187,51 @@ def test_the_real_pipeline_output_clusters_across_copies(tmp_path):
         assert store.count_events() == len(coded[0].events) + len(coded[1].events)
         # identical text gives identical events: every cluster is reported by both outlets
         assert all(c["n_sources"] == 2 for c in store.clusters(limit=1000))
+
+
+def test_distinct_events_of_one_article_stay_distinct_clusters(tmp_path):
+    from builders import event
+    from eventwire.model import Article
+    text = ("Israeli jets struck targets near Quneitra on Sunday. Israeli artillery shelled the village of "
+            "Khan Arnabeh on Sunday, the army said.")
+    quneitra, arnabeh = Location("Quneitra", "SYR", 33.13, 35.82), Location("Khan Arnabeh", "SYR", 33.18, 35.89)
+    article = Article(source="https://news.example.com/golan", url="https://news.example.com/golan", text=text,
+                      published="2025-03-03")
+    article.events = [event(text, "Israeli jets struck targets near Quneitra on Sunday", "ASSAULT", "ISRMIL",
+                            "SYR", quneitra, date="2025-03-02"),
+                      event(text, "Israeli artillery shelled the village of Khan Arnabeh on Sunday", "ASSAULT",
+                            "ISRMIL", "SYR", arnabeh, date="2025-03-02")]
+    # same type, dyad, day and area: across articles they would be one event; the coder kept them apart
+    with open_store(str(tmp_path / "one.duckdb")) as store:
+        store.add_article(article)
+        assert sorted(c["n_mentions"] for c in store.clusters()) == [1, 1]
+
+
+def test_an_undated_event_is_anchored_to_when_its_article_was_retrieved(tmp_path):
+    from datetime import datetime, timezone
+
+    from builders import event
+    from eventwire.model import Article
+    text = "Israeli jets struck targets near Quneitra, the army said."
+    quneitra = Location("Quneitra", "SYR", 33.13, 35.82)
+
+    def copy(host: str, retrieved: datetime) -> Article:
+        a = Article(source=f"https://{host}/q", url=f"https://{host}/q", text=text + f" ({host})", retrieved=retrieved)
+        a.events = [event(a.text, "Israeli jets struck targets near Quneitra", "ASSAULT", "ISRMIL", "SYR", quneitra)]
+        return a
+    with open_store(str(tmp_path / "anchored.duckdb")) as store:
+        store.add_article(copy("a.example.com", datetime(2025, 3, 2, tzinfo=timezone.utc)))
+        store.add_article(copy("b.example.com", datetime(2025, 3, 3, tzinfo=timezone.utc)))   # the same strike
+        store.add_article(copy("c.example.com", datetime(2025, 9, 1, tzinfo=timezone.utc)))   # months later
+        assert sorted(c["n_sources"] for c in store.clusters()) == [1, 2]
+
+
+def test_actor_names_follow_pronouns_to_their_antecedent():
+    from eventwire.model import ActorMention, Article
+    from eventwire.store.writer import actor_name
+    text = "Barack Obama arrived in Nairobi. He met Kenyan leaders."
+    article = Article(source="x", text=text, actors=[
+        ActorMention(Span.of(text, 0, 12), "USAGOV", name="Barack Obama"),
+        ActorMention(Span.of(text, 33, 35), "USAGOV", name=None, refers_to=0, kind="pronoun")])
+    assert actor_name(article, 1) == "Barack Obama"
+    assert actor_name(article, None) is None and actor_name(article, 7) is None

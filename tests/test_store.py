@@ -39,10 +39,11 @@ def corpus(store):
 # ---------------------------------------------------------------- schema and writes
 def test_schema_is_versioned_and_reopening_migrates_nothing(store_url):
     with open_store(store_url) as first:
-        assert first.schema_version() == 1
-        assert first.db.rows("SELECT version, name FROM schema_version") == [(1, "001_initial")]
+        assert first.schema_version() == 2
+        assert first.db.rows("SELECT version, name FROM schema_version ORDER BY version") == \
+            [(1, "001_initial"), (2, "002_actor_names")]
     with open_store(store_url) as again:
-        assert again.db.rows("SELECT count(*) FROM schema_version") == [(1,)]
+        assert again.db.rows("SELECT count(*) FROM schema_version") == [(2,)]
 
 
 def test_same_content_is_stored_once(store):
@@ -278,7 +279,7 @@ def test_stats_describe_the_store(corpus):
     store, _ = corpus
     stats = store.stats()
     assert stats["articles"] == 5 and stats["stories"] == 3 and stats["events"] == 18
-    assert stats["schema_version"] == 1 and stats["outlets"] == 4
+    assert stats["schema_version"] == 2 and stats["outlets"] == 4
     assert stats["first_event_day"] == "2025-03-01" and stats["last_event_day"] == "2025-04-30"
 
 
@@ -332,23 +333,49 @@ def test_an_event_is_found_by_its_id(corpus):
 
 
 # ---------------------------------------------------------------- migrations and concurrent writers
-def test_a_new_numbered_migration_upgrades_an_existing_store(store_url, tmp_path, monkeypatch):
+def test_a_store_made_by_an_older_release_is_upgraded_on_open(store_url, tmp_path, monkeypatch):
     import shutil
 
     import eventwire.store.store as store_module
+    from eventwire.store.writer import BatchWriter
+    current = store_module.MIGRATIONS
+    first_release = tmp_path / "migrations"
+    first_release.mkdir()
+    shutil.copy(current / "001_initial.sql", first_release)
+    monkeypatch.setattr(store_module, "MIGRATIONS", first_release)
+    # what that release wrote: events without the actor-name columns
+    monkeypatch.setattr(BatchWriter, "EVENT_COLUMNS", BatchWriter.EVENT_COLUMNS[:-2])
+    real_row = BatchWriter._event_row
+    monkeypatch.setattr(BatchWriter, "_event_row", lambda self, *a: real_row(self, *a)[:-2])
     with open_store(store_url) as old:
+        assert old.schema_version() == 1
         old.add_article(unrelated())
-    migrations = tmp_path / "migrations"
-    shutil.copytree(store_module.MIGRATIONS, migrations)
-    (migrations / "002_event_notes.sql").write_text(
-        "-- a later release adds a column\nALTER TABLE events ADD COLUMN notes TEXT;\n", encoding="utf-8")
-    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
+    monkeypatch.undo()
     with open_store(store_url) as upgraded:
         assert upgraded.schema_version() == 2
-        assert [r[1] for r in upgraded.db.rows("SELECT version, name FROM schema_version ORDER BY version")] == \
-            ["001_initial", "002_event_notes"]
-        assert upgraded.db.rows("SELECT count(notes) FROM events") == [(0,)]
-        assert upgraded.count_events() == 2                   # the data came through
+        assert upgraded.count_events() == 2                          # the data came through
+        assert {e["source_name"] for e in upgraded.events()} == {None}
+        upgraded.add_article(later_meeting())
+        assert upgraded.count_events() == 3
+
+
+def test_events_carry_the_canonical_actor_names(store, tmp_path):
+    from eventwire.model import ActorMention
+    from eventwire.store.export import export
+    article = unrelated()
+    text = article.text
+    washington = text.index("Washington")
+    article.actors = [ActorMention(Span.of(text, washington, washington + 10), "USAGOV", name="United States"),
+                      ActorMention(Span.of(text, 0, 9), "KENCVL", name=None, refers_to=None, kind="group")]
+    sanction = next(e for e in article.events if e.type == "SANCTION")
+    sanction.source_actor = 0
+    store.add_article(article)
+    [row] = store.events(type="SANCTION")
+    assert row["source_name"] == "United States" and row["source_text"] == "Washington"
+    assert store.events(type="PROTEST")[0]["source_name"] is None
+    assert {a["code"]: a["name"] for a in store.actors()}["USAGOV"] == "United States"
+    export(store, "gdelt", str(tmp_path / "g.tsv"), type="SANCTION")
+    assert (tmp_path / "g.tsv").read_text().split("\t")[6] == "UNITED STATES"      # Actor1Name
 
 
 @pytest.mark.postgres

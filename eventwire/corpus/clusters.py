@@ -4,6 +4,8 @@ Two mentions are one event when they have the same PLOVER type and dyad (leading
 target; either order for symmetric types), compatible dates (their intervals overlap once widened by a window)
 and compatible places (same country; within ``max_km`` when both have coordinates). Events with an unknown
 actor ("---") only join mentions from copies of the same story: a type alone says too little to merge them.
+Two events of one article are never one cluster (the store applies this): the coder has already merged an
+article's repeats, so what it keeps apart are distinct events.
 """
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ GDELT_EXT_COLUMNS = GDELT_COLUMNS + (
 
 # Flat columns of the csv/parquet/jsonl forms (the event dict, location flattened).
 FLAT_COLUMNS = ("id", "article_id", "cluster_id", "story_id", "type", "mode", "source", "target", "source_text",
-                "target_text", "date", "location_name", "location_country", "location_lat", "location_lon",
+                "target_text", "source_name", "target_name", "date", "location_name", "location_country", "location_lat", "location_lon",
                 "attribution", "modality", "symmetric", "quad_class", "cameo", "intensity", "confidence",
                 "evidence", "evidence_spans", "published", "article_title", "article_source")
 
@@ -149,8 +149,8 @@ def gdelt_row(row: dict, counts: tuple[int, int, int]) -> list[str]:
              day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "",
              day.strftime("%Y") if day else "",
              f"{day.year + (day.timetuple().tm_yday - 1) / 365.0:.4f}" if day else ""]
-            + _actor_fields(row["source"], row.get("source_text"))
-            + _actor_fields(row["target"], row.get("target_text"))
+            + _actor_fields(row["source"], row.get("source_name") or row.get("source_text"))
+            + _actor_fields(row["target"], row.get("target_name") or row.get("target_text"))
             + ["1" if row.get("in_lead") else "0", code, code[:3], code[:2], str(quad), f"{goldstein:.1f}",
                str(counts[0]), str(counts[1]), str(counts[2]), ""]
             + ["0"] + [""] * (len(_GEO) - 1)       # Actor1Geo: the coder does not place actors, only the action
@@ -177,10 +177,10 @@ def polecat_record(row: dict, counts: tuple[int, int, int]) -> dict:
         "event_type": row["type"], "event_mode": row.get("mode"), "intensity": row.get("intensity")
         if row.get("intensity") is not None else info["goldstein"],
         "quad_code": row.get("quad_class") or info["quad_class"], "contexts": [],
-        "actor_name": row.get("source_text"), "actor_code": row["source"],
+        "actor_name": row.get("source_name") or row.get("source_text"), "actor_code": row["source"],
         "actor_country": row["source3"] if row["source3"] not in _GROUP_CODES | {"---"} else None,
         "actor_sectors": sector(row["source"]),
-        "recipient_name": row.get("target_text"), "recipient_code": row["target"],
+        "recipient_name": row.get("target_name") or row.get("target_text"), "recipient_code": row["target"],
         "recipient_country": row["target3"] if row["target3"] not in _GROUP_CODES | {"---"} else None,
         "recipient_sectors": sector(row["target"]),
         "placename": row.get("loc_name"), "province": row.get("loc_admin1"), "country": row.get("loc_country"),
@@ -233,7 +233,8 @@ def _export_flat(store, fmt: str, path: str, page: int, filters: dict) -> int:
     schema = pa.schema([
         ("id", pa.int64()), ("article_id", pa.string()), ("cluster_id", pa.int64()), ("story_id", pa.string()),
         ("type", pa.string()), ("mode", pa.string()), ("source", pa.string()), ("target", pa.string()),
-        ("source_text", pa.string()), ("target_text", pa.string()), ("date", pa.string()),
+        ("source_text", pa.string()), ("target_text", pa.string()), ("source_name", pa.string()),
+        ("target_name", pa.string()), ("date", pa.string()),
         ("location_name", pa.string()), ("location_country", pa.string()), ("location_lat", pa.float64()),
         ("location_lon", pa.float64()), ("attribution", pa.string()), ("modality", pa.string()),
         ("symmetric", pa.bool_()), ("quad_class", pa.int32()), ("cameo", pa.string()), ("intensity", pa.float64()),

@@ -243,7 +243,8 @@ class Store:
         return {
             "id": r["id"], "article_id": r["article_id"], "cluster_id": r["cluster_id"], "story_id": r["story_id"],
             "type": r["type"], "mode": r["mode"], "source": r["source"], "target": r["target"],
-            "source_text": r["source_text"], "target_text": r["target_text"], "date": r["date"],
+            "source_text": r["source_text"], "target_text": r["target_text"],
+            "source_name": r["source_name"], "target_name": r["target_name"], "date": r["date"],
             "location": location, "attribution": r["attribution"],
             "attribution_span": [attribution_span["start"], attribution_span["end"]] if attribution_span else None,
             "modality": r["modality"], "symmetric": bool(r["is_symmetric"]), "quad_class": r["quad_class"],
@@ -393,11 +394,14 @@ class Store:
         return [{"country": r["code"], "count": int(r["n"])} for r in rows]
 
     def actors(self, limit: int = 1000, **filters: Any) -> list[dict]:
-        """Actor codes in matching events (either side), with their most frequent name and event count."""
+        """Actor codes in matching events (either side), with their most frequent name and event count.
+
+        The name is the resolver's canonical name where it gave one, else the words of the text."""
         where, params = flt.where(filters)
         rows = self.db.rows(
-            f"SELECT code, name, count(*) FROM (SELECT e.source AS code, e.source_text AS name{EVENT_FROM}{where}"
-            f" UNION ALL SELECT e.target AS code, e.target_text AS name{EVENT_FROM}{where}) x"
+            "SELECT code, name, count(*) FROM (SELECT e.source AS code, coalesce(e.source_name, e.source_text) AS name"
+            f"{EVENT_FROM}{where} UNION ALL SELECT e.target AS code, coalesce(e.target_name, e.target_text) AS name"
+            f"{EVENT_FROM}{where}) x"
             " WHERE code <> '---' GROUP BY code, name", params + params)
         totals: Counter = Counter()
         names: dict[str, Counter] = {}

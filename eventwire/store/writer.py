@@ -71,6 +71,18 @@ def annotations_json(article: Article) -> dict[str, Any]:
             "times": [with_span(t) for t in article.times]}
 
 
+def actor_name(article: Article, index: Optional[int]) -> Optional[str]:
+    """The canonical name of the actor mention at ``index``, following refers_to (pronoun → name) links."""
+    for _ in range(8):         # refers_to chains are short; the bound guards against a cycle
+        if index is None or not 0 <= index < len(article.actors):
+            return None
+        mention = article.actors[index]
+        if mention.name:
+            return mention.name
+        index = mention.refers_to
+    return None
+
+
 def _span_json(span: Optional[Span]) -> Optional[dict]:
     return asdict(span) if span is not None else None
 
@@ -198,7 +210,8 @@ class BatchWriter:
 
     # ------------------------------------------------------------------ event clusters
     def _assign_clusters(self, pending: list[Pending]) -> None:
-        mentions = {id(e): clustering.mention_of(e, p.article.published, p.story_id)
+        # An undated event is anchored to when its article was reported (published, else retrieved, else now).
+        mentions = {id(e): clustering.mention_of(e, p.article.published or p.seen.date().isoformat(), p.story_id)
                     for p in pending for e in p.article.events}
         if not mentions:
             return
@@ -209,7 +222,9 @@ class BatchWriter:
             for event in p.article.events:
                 m = mentions[id(event)]
                 pool = pools.setdefault((m.type, m.dyad, m.scope or ""), [])
-                row = clustering.best_cluster(m, pool, self.store.window_days, self.store.max_km)
+                # The coder already merged an article's repeats: its distinct events are distinct clusters.
+                open_rows = [r for r in pool if p.id not in r.get("_articles", ())]
+                row = clustering.best_cluster(m, open_rows, self.store.window_days, self.store.max_km)
                 if row is None:
                     row = _new_cluster_row(event, m, p.seen)
                     pool.append(row)
@@ -292,7 +307,7 @@ class BatchWriter:
                      "day_lo", "day_hi", "date_span", "loc_name", "loc_country", "loc_admin1", "loc_kind", "loc_lat",
                      "loc_lon", "loc_geonames_id", "location_span", "attribution", "attribution_span", "modality",
                      "is_symmetric", "trigger_span", "cameo", "quad_class", "intensity", "confidence", "in_lead",
-                     "evidence", "evidence_spans")
+                     "evidence", "evidence_spans", "source_name", "target_name")
 
     def _insert_events(self, pending: list[Pending]) -> None:
         n = sum(len(p.article.events) for p in pending)
@@ -321,7 +336,8 @@ class BatchWriter:
                 j(_span_json(event.attribution_span)), event.modality, bool(event.symmetric),
                 j(_span_json(event.trigger)), event.cameo, event.quad_class, event.intensity, event.confidence,
                 bool(event.evidence) and event.evidence[0].start < lead,
-                event.evidence[0].text if event.evidence else None, j([asdict(s) for s in event.evidence]))
+                event.evidence[0].text if event.evidence else None, j([asdict(s) for s in event.evidence]),
+                actor_name(p.article, event.source_actor), actor_name(p.article, event.target_actor))
 
 
 def _new_cluster_row(event: Event, mention: clustering.Mention, seen: datetime) -> dict:
