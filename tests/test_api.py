@@ -3,6 +3,7 @@ size limits, structured errors, and a bounded schemathesis run against the app's
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,15 @@ from pgserver import postgres_server  # noqa: E402,F401  (fixture: a throwaway P
 CORPUS = Path(__file__).parent / "fixtures" / "api" / "corpus.json"
 KEY = "test-key-0123456789"
 N_ARTICLES, N_EVENTS = 7, 12   # in the fixture corpus (one article is a syndicated copy of another)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def settings_only_from_the_tests():
+    """EVENTWIRE_* variables in the developer's shell must not change what these tests see."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("EVENTWIRE_")]:
+            patch.delenv(name)
+        yield
 
 
 def _span(text: str, words: str) -> Span:
@@ -536,7 +546,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 # The OpenAPI document depends on the code only, so it is loaded at collection from an app whose store is
 # put in by a fixture (schemathesis' lazy fixture loader does not run under pytest 9).
-SCHEMA_APP = create_app(store=object(), api_key=KEY, max_body_bytes=20_000)
+SCHEMA_APP = create_app(store=object(), api_key=KEY, max_body_bytes=20_000, read_key_required=False,
+                        cors_origins=[], open_writes=False, allow_private_urls=False)
 SCHEMA_APP.state.coder = fake_coder   # POSTs exercise the HTTP layer; the real pipeline has its own test
 schema = schemathesis.openapi.from_asgi("/openapi.json", SCHEMA_APP)
 
