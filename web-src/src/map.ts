@@ -21,10 +21,12 @@ const MERGE_PX = 16;     // bubbles closer than this on screen are drawn as one 
 const MIN_R = 4;
 const MAX_R = 24;
 
-/** Radius by articles, relative to the busiest place on the map (area ∝ articles), so bubbles stay readable
- *  from ten articles to ten thousand. */
+const SMALL_CORPUS = 25;   // below this many articles at the busiest place, sizes stay absolute
+
+/** Radius by articles (area ∝ articles), relative to the busiest place on the map, so bubbles stay readable
+ *  from ten articles to ten thousand; a small corpus keeps small bubbles instead of inflating one article. */
 export function bubbleRadius(articles: number, maxArticles: number): number {
-  const share = Math.sqrt(Math.max(1, articles) / Math.max(1, maxArticles, articles));
+  const share = Math.sqrt(Math.max(1, articles) / Math.max(SMALL_CORPUS, maxArticles, articles));
   return MIN_R + (MAX_R - MIN_R) * share;
 }
 

@@ -75,7 +75,8 @@ test("nearby places merge into one bubble that takes the dominant quad class", (
   const sudan = bubbles.find((b) => b.members.length === 2)!;
   assert.deepEqual([sudan.events, sudan.articles, sudan.quad], [4, 3, 4]);
   assert.ok(bubbleRadius(50, 100) > bubbleRadius(1, 100));
-  assert.equal(bubbleRadius(10_000, 10_000), bubbleRadius(10, 10));   // relative to the busiest place
+  assert.equal(bubbleRadius(10_000, 10_000), bubbleRadius(100, 100));   // relative to the busiest place
+  assert.ok(bubbleRadius(1, 1) < bubbleRadius(100, 100) / 2);          // ... but one article is not a crowd
 });
 
 test("the network keeps the busiest actors and drops self-loops and edges to dropped actors", () => {
