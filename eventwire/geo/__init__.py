@@ -64,12 +64,32 @@ def _article_context(doc, toponyms: list[Toponym]) -> Context:
     return ctx
 
 
-def _plausible_despite_label(place: dict, label: str, ctx: Context, key: str) -> bool:
-    """An entity NER called PERSON/ORG/... is kept as a place when the article is about its country (a town
-    in Syria named in an article on Syria), or, unless NER said PERSON, when it is a country or a region."""
+# A town NER tagged as a place but below this size, in a country the article gives no other sign of, is more
+# likely a misreading ("Alice", "Formica") than the town.
+MIN_POPULATION_OUT_OF_CONTEXT = 15000
+# Names NER missed or called ORG/PRODUCT: kept without context only when this big (or a capital, a country,
+# an admin1, a region).
+MIN_POPULATION_UNTAGGED_OUT_OF_CONTEXT = 1_000_000
+# In text the NER model cannot read (not English) every name is untagged: a capitalised word that is a
+# sizeable city's name is then the city.
+MIN_POPULATION_UNREAD_OUT_OF_CONTEXT = 50_000
+
+
+def _plausible(place: dict, label: str | None, ctx: Context, key: str) -> bool:
+    """Whether a chosen reading is kept. An entity NER called PERSON is a place only in an article about its
+    country (a town in Syria named in an article on Syria); a name NER missed or called ORG/PRODUCT also
+    when it is a country, admin1, region, capital or big city."""
     if ctx.has_country(place["country"], besides=key):
         return True
-    return label != "PERSON" and place["kind"] in ("country", "admin1", "region")
+    if label is None:
+        return place["kind"] != "city" or place["capital"] or \
+            (place["population"] or 0) >= MIN_POPULATION_OUT_OF_CONTEXT
+    if label == "PERSON":
+        return False
+    curated = place["kind"] == "place" and not place["population"]
+    floor = MIN_POPULATION_UNREAD_OUT_OF_CONTEXT if label == "UNREAD" else MIN_POPULATION_UNTAGGED_OUT_OF_CONTEXT
+    return place["kind"] in ("country", "admin1", "region") or curated or bool(place["capital"]) or \
+        (place["population"] or 0) >= floor
 
 
 def places_in_doc(doc, language: Optional[str] = None) -> list[Place]:
@@ -83,7 +103,7 @@ def places_in_doc(doc, language: Optional[str] = None) -> list[Place]:
         contained = top.qualifies.candidates if top.qualifies else None
         key = name_key(top.lookup_text)
         chosen = best(top.candidates, ctx, key, top.admin_hint, qualifiers, contained)
-        if chosen is None or (top.weak_label and not _plausible_despite_label(chosen, top.weak_label, ctx, key)):
+        if chosen is None or not _plausible(chosen, top.weak_label, ctx, key):
             continue
         places.append(Place(span=Span(top.start, top.end, top.text),
                             **{k: chosen.get(k) for k in _PLACE_FIELDS}))

@@ -39,10 +39,10 @@ def _candidates_by_key(key: str) -> tuple[tuple, ...]:
     return tuple(rows)
 
 
-# A town reached only through one of GeoNames' alternate names ("Center" for Tallmadge, Ohio; "Ramadan" for
-# Turabah) is kept when the alternate is a spelling of its name or the town is big: such alternates are
-# often historic or unrelated words.
-TRUSTED_ALTERNATE_POPULATION = 100_000
+# A town reached only through one of GeoNames' alternate names ("Google" for Topeka, "Ramadan" for Turabah)
+# is kept when the alternate is a spelling of its name, or the city is big enough to have exonyms
+# ("Mailand", "Londres"): alternates of smaller places are often historic names or unrelated words.
+TRUSTED_ALTERNATE_POPULATION = 1_000_000
 SPELLING_SIMILARITY = 0.5
 
 
@@ -56,11 +56,18 @@ def candidates(name: str) -> list[dict]:
     if len(key) < 2:
         return []
     out = []
+    text = name.strip()
+    acronym = text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5
     for row in _candidates_by_key(key):
         alternate, abbreviation = row[-2], row[-1]
-        if abbreviation and name.strip().replace(".", "") != abbreviation.replace(".", ""):
+        if abbreviation and text.replace(".", "") != abbreviation.replace(".", ""):
             continue
+        if acronym and not abbreviation and not row[0].isupper():
+            continue   # "USI", "CEO": an acronym matches only a name written as one
         place = dict(zip(_COLUMNS, row[:-2]))
+        if " " in text and " " not in place["name"] and "-" not in place["name"] and \
+                (place["population"] or 0) < TRUSTED_ALTERNATE_POPULATION and place["kind"] == "city":
+            continue   # "White House" is not Whitehouse, Texas
         if alternate and (place["population"] or 0) < TRUSTED_ALTERNATE_POPULATION \
                 and not _spelling_of(key, name_key(place["name"])):
             continue

@@ -8,13 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from eventwire.geo.gazetteer import candidates
+from eventwire.geo.gazetteer import candidates, demonym_country
 
 WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "toponym_words.json"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The small English model often labels a town it does not know PERSON/ORG/PRODUCT ("Baghuz", "Manbij",
 # "Crimea"); such an entity is a place only when the gazetteer and the article's context agree (see geo.resolve).
-MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 MAX_NAME_TOKENS = 5
 # A name NER missed is taken only when the gazetteer holds something news-worthy under it: a country,
 # region, admin1, or a town this big (small towns share names with people and common words).
@@ -61,6 +61,8 @@ def _trim(tokens: list) -> list:
 
 def _toponym_from_tokens(tokens: list, from_ner: bool, text: str) -> Optional[Toponym]:
     tokens = _trim(tokens)
+    while tokens and tokens[-1].is_space:
+        tokens = tokens[:-1]
     if not tokens:
         return None
     w = words()
@@ -83,6 +85,9 @@ def _toponym_from_tokens(tokens: list, from_ner: bool, text: str) -> Optional[To
     lookup_text = text[name_start:name_end]
     if not lookup_text[:1].isupper():
         return None    # "el presidente": a place name is written with a capital
+    if lookup_text.lower() in w["direction"] or (lookup_text.lower() in _function_words()
+                                                 and not lookup_text.isupper()):
+        return None    # "East", "University", "Will": a common word, not the town of that name
     found = candidates(lookup_text)
     # "eastern Ghouta", "south-west Syria": the place is the name after the direction word (only when the
     # whole is unknown, so "South Sudan" and "West Bank" stay themselves).
@@ -98,10 +103,10 @@ def _toponym_from_tokens(tokens: list, from_ner: bool, text: str) -> Optional[To
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset:
-    """Stop words of the languages eventwire reads (spaCy's lists): "Le", "Les", "El" open sentences, they do
-    not name towns."""
+    """Function words of the languages eventwire reads (spaCy's stop words) and the curated common words that
+    are also town names: "Le", "Will", "University" open sentences and name institutions, not towns."""
     from importlib import import_module
-    out: set[str] = set()
+    out: set[str] = {w.lower() for w in words()["not_places"]}
     for lang in ("en", "es", "fr", "de", "it", "pt"):
         out |= import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
     return frozenset(out)
@@ -121,7 +126,7 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
     for ent in (doc.ents if use_ner else ()):
         if ent.label_ in PLACE_LABELS:
             top = _toponym_from_tokens(list(ent), True, text)
-        elif ent.label_ in MISLABELLED:
+        elif ent.label_ in MISLABELLED and not (ent.label_ == "NORP" and demonym_country(ent.text)):
             top = _toponym_from_tokens(list(ent), False, text)
             if top is not None and not _newsworthy(top.candidates):
                 top = None
@@ -144,7 +149,7 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if in_other_entity[i] or not tok.text[:1].isupper() or tok.text in w["not_places"]:
+        if in_other_entity[i] or not tok.text[:1].isupper():
             i += 1
             continue
         matched = None
@@ -164,11 +169,23 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
                 matched = (top, n)
                 break
         if matched:
+            matched[0].weak_label = "UNTAGGED" if use_ner else "UNREAD"
             found.append(matched[0])
             i += matched[1]
         else:
             i += 1
 
+    # A word that is part of a person's full name elsewhere ("Barack Obama" ... "Obama") is that person (a
+    # one-word PERSON is too often a town the model does not know: "Baghuz").
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent} \
+        if use_ner else set()
+    found = [t for t in found if not (" " not in t.lookup_text and t.lookup_text in person_words
+                                      and not any(c["kind"] == "country" for c in t.candidates))]
+    # ... and a word NER calls a person somewhere is a place only where the article's context says so.
+    single_persons = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} if use_ner else set()
+    for t in found:
+        if t.lookup_text in single_persons and not any(c["kind"] == "country" for c in t.candidates):
+            t.weak_label = "PERSON"
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Toponym] = []
     for top in found:
