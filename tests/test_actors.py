@@ -286,6 +286,38 @@ def test_an_ethnic_groups_forces_are_rebels_not_a_state_army():
     assert code_of(resolved("In Iraq, Kurdish troops advanced."), "Kurdish troops") == "IRQREB"
 
 
+def test_they_refers_to_a_named_group_and_their_fighters_are_its_fighters():
+    article = resolved("Hamas rejected the offer. They said some of their fighters had been freed.")
+    they = next(m for m in article.actors if m.span.text == "They")
+    fighters = next(m for m in article.actors if m.span.text == "fighters")
+    assert they.code == "PSEREB" and article.actors[they.refers_to].span.text == "Hamas"
+    assert fighters.code == "PSEREB"
+
+
+def test_they_does_not_take_a_group_that_was_only_mentioned_in_passing():
+    article = resolved("Israel warned against threats to the Druze community in Sweida. "
+                       "Sources suggest they may lay the groundwork for an agreement.")
+    assert not [m for m in article.actors if m.span.text == "they"]
+
+
+def test_unnamed_civilians_take_the_country_where_the_text_places_them():
+    article = resolved("Airstrikes on Raqqa in Syria have killed many civilians.")
+    assert code_of(article, "civilians") == "SYRCVL"
+
+
+def test_the_militants_after_an_insurgent_group_are_that_group():
+    article = resolved("Isis fighters held the town of Baghuz in Syria. The militants refused to surrender.")
+    assert code_of(article, "militants") == "SYRINS"
+
+
+def test_a_private_person_in_a_local_story_takes_the_home_country():
+    text = ("Daniel Montalvo was arrested in Los Angeles. He appeared in court in Pasadena, "
+            "near Glendale, on Friday.")
+    places = (("Los Angeles", "city", "USA"), ("Pasadena", "city", "USA"), ("Glendale", "city", "USA"))
+    assert code_of(resolved(text, places), "Daniel Montalvo") == "USACVL"
+    assert code_of(resolved(text), "Daniel Montalvo") == "---"
+
+
 # ---------------------------------------------------------------- the contract others use
 def test_mentions_are_sorted_spans_into_the_text():
     article = resolved("Turkish troops entered Syria. Russia and Iran objected. Erdogan said he would not stop.")

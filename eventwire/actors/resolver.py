@@ -24,6 +24,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Entity labels under which a capital's name is part of another name (the Washington Post, Moscow Metro).
 NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Plural nouns for people who are actors without a name: "civilians", "fighters", "protesters", "journalists".
+PEOPLE_SECTORS = {"CVL", "REB", "INS", "OPP", "MED"}
+# "the militants" after "Isis": news uses rebel/militant/insurgent words for the same armed group.
+SECTOR_KIN = {"REB": {"REB", "INS"}, "INS": {"INS", "REB"}}
 SECTOR_ORDER = ("GOV", "MIL", "REB", "INS", "OPP", "COP", "JUD", "LEG", "SPY", "MED", "REL", "ETH", "BUS", "CVL")
 
 
@@ -481,6 +485,8 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
         low = token.lower_
         if low in lex["person_pronouns"] and token.pos_ == "PRON":
             out.append(Candidate(token.i, token.i + 1, "pronoun", head=token.i))
+        elif low in lex["group_pronouns"] and token.pos_ == "PRON":
+            out.append(Candidate(token.i, token.i + 1, "group_pronoun", head=token.i))
         elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and (token.is_alpha or "-" in token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
@@ -492,6 +498,12 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
                                  sector=sector_of_tokens([token]), head=token.i, name=None,
                                  person=is_person_role([token])))
+        elif token.pos_ == "NOUN" and token.tag_ == "NNS" and sector_of_tokens([token]) in PEOPLE_SECTORS and \
+                not any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
+            # "killed many people", "some of their fighters": unnamed people, coded from context
+            poss = [c.i for c in token.children if c.dep_ == "poss" and c.lower_ in lex["group_pronouns"]]
+            out.append(Candidate(token.i, token.i + 1, "description", sector=sector_of_tokens([token]),
+                                 head=token.i, extra={"poss": poss[0]} if poss else {}))
         elif token.pos_ == "NOUN" and low in lex["pair_heads"]:
             nums = [c for c in token.children if c.lower_ in lex["pair_words"]]
             if nums and any(c.lower_ == "the" for c in token.children) or \
@@ -639,6 +651,7 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
     first_names: dict[str, set] = {}
     genders: dict[int, Optional[str]] = {}
     persons: list[tuple[int, Candidate]] = []
+    bodies: list[tuple[int, Candidate]] = []       # groups and plural descriptions: antecedents of "they"
 
     def emit(cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
         start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
@@ -646,6 +659,8 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
         if country_of(code) and kind in ("name", "pronoun", "group"):
             # people and groups resolved so far are context for later group words ("he ... the Druze population")
             bisect.insort(trail, (start, country_of(code), False))
+        if kind in ("group", "description") and not cand.person and not cand.pair:
+            bodies.append((len(out) - 1, cand))
         return len(out) - 1
 
     for cand in sorted(cands, key=lambda c: (c.start, c.end)):
@@ -656,6 +671,20 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
                 emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
                 genders.setdefault(root, dictionary.roles()["gender_of"].get(doc[cand.start].lower_))
             continue
+        if cand.kind == "group_pronoun":
+            # "they" often means talks or reports: only a named body or a subject is taken as its antecedent
+            named = [(i, c) for i, c in bodies if c.code or doc[c.head].dep_ in SUBJECT_DEPS]
+            ante = _pronoun_antecedent(doc, cand, named)
+            if ante is not None:
+                root = _root(out, ante)
+                emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
+            continue
+        if "poss" in cand.extra:
+            # "their fighters": the fighters of whoever "their" is
+            owner = next((i for i, m in enumerate(out) if m.span.start == doc[cand.extra["poss"]].idx), None)
+            if owner is not None and out[owner].code[3:] not in STATE_SECTORS:
+                emit(cand, out[owner].code, "description", owner, out[owner].name)
+                continue
         if cand.kind == "surname":
             key = cand.name.lower().replace("’", "'") if cand.name else ""
             if key not in memory and len(first_names.get(key, ())) == 1:
@@ -689,8 +718,9 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
             # "the militias" → the last militia named shortly before (never a person: "the new leadership"
             # after "the fall of Bashar al-Assad" is not Assad)
             start_char = doc[cand.start].idx
+            kin = SECTOR_KIN.get(cand.sector, {cand.sector})
             prior = next((i for i in range(len(out) - 1, -1, -1)
-                          if out[i].code[3:] == cand.sector and cand.sector and country_of(out[i].code)
+                          if out[i].code[3:] in kin and cand.sector and country_of(out[i].code)
                           and out[i].kind not in ("name", "pronoun") and out[i].span.start > start_char - 1500),
                          None)
             if prior is not None:
