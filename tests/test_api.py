@@ -639,7 +639,7 @@ def test_serve_refuses_keyed_reads_without_a_key(tmp_path, monkeypatch):
     from eventwire.cli import app as cli
     monkeypatch.delenv("EVENTWIRE_API_KEY", raising=False)
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--keyed-reads"])
-    assert result.exit_code != 0 and "--keyed-reads needs --api-key" in result.output
+    assert result.exit_code != 0 and "read_key_required needs an api_key" in result.output
 
 
 # ---- exports and failures ----
