@@ -376,8 +376,9 @@ def test_ingest_box_refuses_a_wrong_key_and_codes_pasted_text(browser, server):
     page, console = open_dashboard(browser, server)
     articles_before = api_get(server, "stats")["articles"]
     page.click("#open-ingest")
-    page.fill("#ingest-text", "Protesters rallied outside parliament in Lima on Tuesday, demanding the "
-                              "resignation of the interior minister. Police arrested twelve demonstrators.")
+    page.fill("#ingest-text", "Turkish President Recep Tayyip Erdogan met Syrian President Ahmed al-Sharaa in "
+                              "Ankara on Tuesday to discuss border security. Israeli aircraft struck army positions "
+                              "near Damascus on Monday, the Syrian defence ministry said.")
     page.fill("#ingest-key", "not-the-key")
     page.click("#ingest-form button[type=submit]")
     page.wait_for_function("document.querySelector('#ingest-status').textContent.includes('refused')")
@@ -394,6 +395,13 @@ def test_ingest_box_refuses_a_wrong_key_and_codes_pasted_text(browser, server):
     assert api_get(server, "stats")["articles"] == articles_before + 1
     page.wait_for_function(f"document.querySelector(\"#stats [data-stat='articles'] strong\").textContent === "
                            f"'{articles_before + 1}'")
+    # A coded event opens in the evidence panel, marked in the pasted text.
+    coded = page.locator("#ingest-result .event-set-list button")
+    assert coded.count() >= 1
+    coded.first.click()
+    assert not page.locator("#ingest-dialog").evaluate("d => d.open")
+    page.wait_for_selector("#evidence mark.evidence")
+    assert page.locator("#evidence mark.evidence").first.inner_text() in page.locator("#evidence .article-text").inner_text()
     assert console.errors == []
     page.close()
 

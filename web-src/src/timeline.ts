@@ -220,7 +220,8 @@ export class TimelineView {
     // Bins are whole days at least: ticks inside a day ("06 AM") would suggest a precision the data lacks.
     const ticks = this.x.ticks(Math.max(2, Math.floor(this.width / 90)))
       .filter((d) => d.getUTCHours() === 0 && d.getUTCMinutes() === 0)
-      .filter((d) => this.x(d) <= this.width - 24);   // a label at the very edge would be cut in half
+      .filter((d) => this.x(d) <= this.width - 24)   // a label at the very edge would be cut in half
+      .filter((_, i, all) => i % Math.ceil((all.length * 72) / Math.max(1, this.width)) === 0);   // labels ≥72px apart
     const fmt = this.x.tickFormat(ticks.length);
     const yTicks = y.ticks(3).filter(Number.isInteger);
     const top = this.margin.top;
