@@ -101,3 +101,30 @@ def check_spec_event(event: dict) -> None:
     assert event["modality"] in ("asserted", "reported", "hedged", "negated")
     assert event["attribution"] is None or isinstance(event["attribution"], str)
     assert isinstance(event["evidence"], str) and event["evidence"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_coder_setting(monkeypatch):
+    # the CLI's --coder option sets EVENTWIRE_CODER for its process; keep it from leaking into other tests
+    monkeypatch.setenv("EVENTWIRE_CODER", "rules")
+
+
+def test_code_command_writes_spec_jsonl():
+    from eventwire.cli import app
+    source = FIXTURES / "own" / "bbc_politics_209.txt"
+    result = CliRunner().invoke(app, ["code", str(source), "--retrieved", "2005-02-28T12:00:00Z"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    (row,) = [json.loads(line) for line in lines]
+    assert row["source"] == str(source) and {"title", "published", "language", "text"} <= set(row["article"])
+    assert row["events"], "the article states events the rule coder knows"
+    for event in row["events"]:
+        check_spec_event(event)
+        start, end = event["evidence_spans"][0]
+        assert row["article"]["text"][start:end] == event["evidence"]
+
+
+def test_code_command_rejects_an_unknown_coder():
+    from eventwire.cli import app
+    result = CliRunner().invoke(app, ["code", str(FIXTURES / "own" / "bbc_politics_209.txt"), "--coder", "oracle"])
+    assert result.exit_code == 1 and "unknown coder" in result.output

@@ -268,3 +268,47 @@ def test_an_own_voice_sentence_ends_the_carried_attribution():
     by_target = {e.target: e for e in a.events}
     assert by_target["FRAGOV"].attribution == "Local officials"
     assert by_target["DZACVL"].attribution is None and by_target["DZACVL"].modality == "asserted"
+
+
+# ---- conventions added while measuring on the dev sets ----
+
+def test_an_agentless_arrest_is_by_the_authorities_of_the_arrested():
+    a = coded("A Kenyan journalist was arrested in Nairobi on Friday.", {"A Kenyan journalist": "KENMED"},
+              places={"Nairobi": ("KEN", -1.29, 36.82)}, times={"Friday": "2024-03-15"})
+    assert dyads(a) == {("COERCE", "KENCOP", "KENMED")}
+    assert a.events[0].location.name == "Nairobi" and a.events[0].date == "2024-03-15"
+
+
+def test_saying_what_another_must_do_is_a_demand_and_not_the_deed():
+    a = coded("Norway said Sweden must return the stolen documents.", {"Norway": "NOR", "Sweden": "SWE"})
+    assert dyads(a) == {("REQUEST", "NOR", "SWE")}
+
+
+def test_a_possessive_of_a_rescue_is_the_one_rescued():
+    a = coded("Algeria came to Tunisia's rescue.", {"Algeria": "DZA", "Tunisia": "TUN"})
+    assert ("AID", "DZA", "TUN") in dyads(a)
+
+
+def test_a_conjoined_act_shares_the_first_act_object():
+    a = coded("Armenian artillery shelled the village for days and then blockaded it.",
+              {"Armenian artillery": "ARMMIL", "the village": "AZE"})
+    assert dyads(a) == {("ASSAULT", "ARMMIL", "AZE"), ("COERCE", "ARMMIL", "AZE")}
+
+
+def test_a_clash_in_a_where_clause_happens_at_the_place_it_hangs_on():
+    a = coded("Tensions eased in Kidal, where clashes had erupted between Malian troops and Tuareg rebels.",
+              {"Malian troops": "MLIMIL", "Tuareg rebels": "MLIREB"}, places={"Kidal": ("MLI", 18.44, 1.41)})
+    assert a.events and a.events[0].location.name == "Kidal"
+
+
+def test_the_subject_of_a_purpose_infinitive_is_not_the_object():
+    a = coded("Canadian volunteers left Canada to join the Kurdish militia.",
+              {"Canadian volunteers": "CANCVL", "Canada": "CAN", "the Kurdish militia": "SYRREB"})
+    assert ("COOPERATE", "CANCVL", "SYRREB") in dyads(a)
+    assert ("COOPERATE", "CAN", "SYRREB") not in dyads(a)
+
+
+def test_withdrawing_support_is_not_coded_as_support():
+    a = coded("The US withdrew its support for the southern rebels.",
+              {"The US": "USA", "the southern rebels": "SYRREB"})
+    assert "SUPPORT" not in {e.type for e in a.events}
