@@ -434,6 +434,13 @@ def test_settings_come_from_the_environment(store, monkeypatch):
     assert allowed.headers["access-control-allow-origin"] == "https://b.example"
 
 
+def test_large_answers_are_gzipped_for_clients_that_accept_it(client):
+    response = client.get("/api/events", params={"limit": 100}, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip" and response.json()["total"] == N_EVENTS
+    small = client.get("/api/health", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers
+
+
 def test_cors_is_off_by_default(client):
     response = client.get("/api/health", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in response.headers

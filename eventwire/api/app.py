@@ -7,6 +7,7 @@ from typing import Any, Optional, Sequence
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 
 import eventwire
 from eventwire.api.dashboard import mount_dashboard
@@ -15,6 +16,8 @@ from eventwire.api.security import API_KEY_HEADER, BodySizeLimit, require_read_k
 from eventwire.api.routes import MAX_WAITING_POSTS, health_router, router
 from eventwire.api.settings import Settings, resolve_settings
 from eventwire.api.submit import code_submission
+
+GZIP_MIN_BYTES = 2048
 
 
 def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key_required: Optional[bool] = None,
@@ -61,6 +64,7 @@ def create_app(db: Optional[str] = None, api_key: Optional[str] = None, read_key
 
     # Middlewares wrap in reverse order of addition: CORS outermost, so even a 413 carries CORS headers.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)   # event lists and networks are verbose JSON
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=[API_KEY_HEADER, "Content-Type"])
