@@ -8,6 +8,7 @@ IGOs, NGOs, institutions and armed groups; prominent people). Run: .venv/bin/pyt
 from __future__ import annotations
 
 import csv
+import gettext
 import json
 from pathlib import Path
 
@@ -28,6 +29,32 @@ AMBIGUOUS_CAPITALS = {"Victoria", "Kingston", "Georgetown", "Praia", "Male", "Pa
 CAPITAL_VARIANTS = {"Kyiv": ["Kiev"], "Tehran": ["Teheran"], "Beijing": ["Peking"], "New Delhi": ["Delhi"],
                     "Washington": ["Washington DC", "Washington, D.C.", "Washington D.C."],
                     "Ankara": [], "Sanaa": ["Sana'a", "Sana’a"], "Naypyidaw": ["Nay Pyi Taw"]}
+
+
+# Country names in the other languages of our corpora, from pycountry's own translations (iso3166-1 .mo files).
+LOCALE_LANGUAGES = ("fr", "es", "pt", "de", "it")
+# Translated names that are also common English words or places elsewhere in English text (German "Island").
+LOCALE_NAME_CLASHES = {"Island", "Granada", "Guinea", "Congo", "Dominica"}
+
+
+def locale_names(country) -> list[str]:
+    """The country's name in LOCALE_LANGUAGES ("Syrie", "Alemania", "Türkei"), without ", République de" tails."""
+    names = []
+    for lang in LOCALE_LANGUAGES:
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:
+            continue
+        for msgid in (getattr(country, "common_name", None), country.name):
+            if not msgid:
+                continue
+            name = translate(msgid).split(",")[0].strip()
+            if name and name not in LOCALE_NAME_CLASHES:
+                names.append(name)
+                if lang in ("fr", "it") and name[:1] in "AEIOUÉÈÊÎÔ":
+                    # elided articles stay on the word for the tokenizer: "l'Allemagne", "d'Italia"
+                    names += [f"l'{name}", f"d'{name}", f"L'{name}"]
+    return names
 
 
 def read_hand_countries() -> list[dict]:
@@ -53,6 +80,8 @@ def country_entries() -> list[dict]:
         if country is not None:
             names += [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
         names += split(row["aliases"])
+        if country is not None:
+            names += locale_names(country)
         names = [n for n in dict.fromkeys(n for n in names if n) if "," not in n]
         names = [n[4:] if n.startswith("the ") else n for n in names]
         names = list(dict.fromkeys(names))

@@ -318,6 +318,21 @@ def test_a_private_person_in_a_local_story_takes_the_home_country():
     assert code_of(resolved(text), "Daniel Montalvo") == "---"
 
 
+# ---------------------------------------------------------------- other languages
+def test_country_names_in_other_languages_come_from_pycountrys_translations():
+    article = actors.resolve(nlp.parse(Article("fr", "La Syrie et Israël ont tenu des pourparlers avec "
+                                                      "l'Allemagne et la Turquie.", language="fr")))
+    assert [m.code for m in article.actors] == ["SYR", "ISR", "DEU", "TUR"]
+    article = actors.resolve(nlp.parse(Article("es", "Brasil y Estados Unidos firmaron un acuerdo.", language="es")))
+    assert [m.code for m in article.actors] == ["BRA", "USA"]
+
+
+def test_unknown_names_in_other_languages_are_not_guessed():
+    article = actors.resolve(nlp.parse(Article("de", "Der Bürgermeister Klaus Wendler sprach mit Emmanuel Macron.",
+                                               language="de")))
+    assert [m.code for m in article.actors] == ["FRAGOV"]
+
+
 # ---------------------------------------------------------------- the contract others use
 def test_mentions_are_sorted_spans_into_the_text():
     article = resolved("Turkish troops entered Syria. Russia and Iran objected. Erdogan said he would not stop.")

@@ -25,7 +25,7 @@ def resolve(article: Article) -> Article:
     if article.doc is None:
         from eventwire import nlp
         nlp.parse(article)
-    article.actors = resolve_doc(article.doc, article.places)
+    article.actors = resolve_doc(article.doc, article.places, article.language or "en")
     return article
 
 

@@ -73,6 +73,7 @@ def normalise(text: str) -> str:
 def case_fits(alias: str, text: str) -> bool:
     """Acronyms match exactly; capitalised aliases need capitalised words (china/China, turkey/Turkey)."""
     text = text.replace("’", "'")
+    alias = re.sub(r"^(the|The)\s+", "", alias)     # "the UN" is matched as "UN": same case rules
     if is_acronym(alias):
         return text == alias
     a_words, t_words = alias.split(), text.split()

@@ -158,7 +158,8 @@ def _left_edge(doc, head, anchor_start):
     return start
 
 
-def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candidate], list[tuple[int, str]]]:
+def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = True
+                      ) -> tuple[list[Candidate], list[tuple[int, str]]]:
     """Dictionary and group-word matches, each expanded to its noun phrase; also returns the country trail."""
     lex = dictionary.roles()
     cands: list[Candidate] = []
@@ -190,7 +191,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
         if dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
             continue
         if entry.kind in COUNTRY_KINDS:
-            ent = _entity_at(doc, span.start)
+            ent = _entity_at(doc, span.start) if use_entities else None
             # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
             if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (span.end - span.start):
                 continue
@@ -260,7 +261,7 @@ def anchor_candidates(doc, article_codes: Counter, places) -> tuple[list[Candida
         person = entry.kind == "person"
         start, end = span.start, span.end
         if person:
-            ent = _entity_at(doc, span.start)
+            ent = _entity_at(doc, span.start) if use_entities else None
             # "Ivanka Trump", "Cameron Diaz": a listed surname inside a longer unlisted name is someone else.
             if ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > end - start and \
                     not dictionary.candidates(ent.text):
@@ -789,15 +790,20 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
     return out
 
 
-def resolve_doc(doc, places=()) -> list[ActorMention]:
-    """Every actor mention in a parsed Doc, sorted by start, with refers_to links."""
+def resolve_doc(doc, places=(), language: Optional[str] = "en") -> list[ActorMention]:
+    """Every actor mention in a parsed Doc, sorted by start, with refers_to links.
+
+    In other languages only dictionary names (with their translated country names) are coded: the role
+    lexicon and the English model's PERSON entities do not carry over."""
     try:
         counts = country_counts(doc, places)
-        cands, trail = anchor_candidates(doc, counts, places)
+        english = (language or "en") == "en"
+        cands, trail = anchor_candidates(doc, counts, places, use_entities=english)
         # geocoded towns and regions mark where things are; a country name may be an actor ("Turkey said")
         trail += [(p.span.start, p.country, True) for p in places or () if p.country and p.kind != "country"]
         trail.sort()
-        cands += person_candidates(doc, cands, places, trail)
+        if english:
+            cands += person_candidates(doc, cands, places, trail)
         cands += coreference_candidates(doc, cands)
         return ordered_pass(doc, cands, trail, counts, home_country(places))
     finally:
