@@ -100,7 +100,7 @@ FILTERS = [
     {"type": "ASSAULT"}, {"quad_class": 4}, {"modality": "reported"}, {"attributed": "true"},
     {"attributed": "false"}, {"since": "2025-06-01"}, {"until": "2025-05-13"}, {"since": "2025-05", "until": "2025-06"},
     {"place": "damascus"}, {"text": "sanctions"}, {"bbox": "30,20,50,40"}, {"near": "50.45,30.52,500"},
-    {"type": "ASSAULT", "country": "UKR"}, {"mode": "visit"},
+    {"type": "ASSAULT", "country": "UKR"}, {"mode": "visit"}, {"type": "assault,coerce"},
 ]
 
 

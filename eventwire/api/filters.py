@@ -13,13 +13,17 @@ from eventwire.api.errors import ApiError
 from eventwire.model import EVENT_TYPES, MODALITIES
 
 
-def _one_or_more(words, any_case: bool = False) -> str:
-    """A pattern for one word of ``words`` or several, comma-separated (the store reads both)."""
+def _one_or_more(words, lower_too: bool = False) -> str:
+    """A pattern for one word of ``words`` or several, comma-separated (the store reads both).
+
+    Plain alternatives, no inline flags: OpenAPI patterns are ECMA-262 regexes that clients also run.
+    """
+    words = list(words) + ([w.lower() for w in words] if lower_too else [])
     one = "(" + "|".join(words) + ")"
-    return ("(?i)" if any_case else "") + f"^{one}(,{one})*$"
+    return f"^{one}(,{one})*$"
 
 
-TYPE_PATTERN = _one_or_more(EVENT_TYPES, any_case=True)   # the store upper-cases types
+TYPE_PATTERN = _one_or_more(EVENT_TYPES, lower_too=True)   # the store upper-cases types
 MODALITY_PATTERN = _one_or_more(MODALITIES)
 QUAD_PATTERN = _one_or_more("1234")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
