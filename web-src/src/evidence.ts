@@ -8,7 +8,6 @@ import { highlightedText } from "./highlight";
 export interface EvidenceHandlers {
   selectEvent(id: string): void;
   selectArticle(id: string): void;
-  close(): void;
 }
 
 export function actorLabel(code: string, text: string | null): string {
@@ -90,6 +89,8 @@ export class EvidencePanel {
 
   private reveal(): void {
     this.root.setAttribute("aria-busy", "false");
+    // Keyboard and screen-reader users land in the panel they just opened (it overlays the page).
+    if (!this.root.contains(document.activeElement)) this.root.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
     this.body.scrollTop = 0;
     // Bring the first highlighted sentence into view inside the article box, not the whole page.
     const mark = this.body.querySelector<HTMLElement>("mark.evidence");

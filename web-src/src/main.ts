@@ -45,7 +45,6 @@ window.addEventListener("popstate", () => filterBar.cancelPending());
 const evidence = new EvidencePanel(byId("evidence"), byId("evidence-body"), {
   selectEvent: (id) => store.update({ event: id, article: null }),
   selectArticle: (id) => store.update({ event: null, article: id }),
-  close: () => store.update({ event: null, article: null }),
 });
 byId("close-evidence").addEventListener("click", () => store.update({ event: null, article: null }));
 document.addEventListener("keydown", (e) => {

@@ -167,7 +167,13 @@ export class NetworkView {
     simulation.stop();
     for (let i = 0; i < 120; i++) simulation.tick();
     ticked();
-    simulation.alpha(0.1).on("tick", ticked).restart();
+    simulation.on("tick", ticked);
+    if (window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
+      for (let i = 0; i < 200; i++) simulation.tick();   // no drifting: draw the settled layout at once
+      ticked();
+    } else {
+      simulation.alpha(0.1).restart();
+    }
     nodeSel.call(drag<SVGGElement, Node>()
       .on("start", (event, n) => { if (!event.active) simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
       .on("drag", (event, n) => { n.fx = clampX(event.x); n.fy = clampY(event.y); })
