@@ -174,3 +174,22 @@ def test_cli_export_and_queries(tmp_path):
     assert json.loads(result.stdout)["stories"] == 2
     result = runner.invoke(app, ["events", "--db", db, "--near", "1,2"])
     assert result.exit_code == 2 and "3 comma-separated numbers" in result.output
+
+
+def test_gdelt_by_cluster_writes_each_real_world_event_once(store, tmp_path):
+    path = tmp_path / "clusters.tsv"
+    n = export(store, "gdelt", str(path), header=True, unit="clusters")
+    header, *rows = read_tsv(path)
+    records = [dict(zip(header, r)) for r in rows]
+    assert n == len(records) == store.count_clusters() == 8
+    assert sorted(int(r["GLOBALEVENTID"]) for r in records) == sorted(c["id"] for c in store.clusters(limit=100))
+    assault = next(r for r in records if r["Actor1Code"] == "SYRMIL")
+    assert assault["SQLDATE"] == "20250303" and assault["NumSources"] == "3"
+    assert assault["SOURCEURL"] == syndicated()[0].url              # the first article that reported it
+    # through beta's mention alone (dated only "2025-03") the cluster's precise date is still written
+    beta = syndicated()[1]
+    export(store, "gdelt", str(path), header=True, unit="clusters", article_id=beta.id, type="ASSAULT")
+    [row] = [dict(zip(header, r)) for r in read_tsv(path)[1:]]
+    assert row["SQLDATE"] == "20250303" and row["SOURCEURL"] == beta.url
+    with pytest.raises(Exception, match="unit clusters"):
+        export(store, "csv", str(tmp_path / "x.csv"), unit="clusters")

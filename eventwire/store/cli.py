@@ -170,7 +170,10 @@ def export(format: ExportFormat = typer.Option(..., "--format", "-f"),
            bbox: Optional[str] = BBOX, near: Optional[str] = NEAR, text: Optional[str] = TEXT,
            attributed: Optional[bool] = ATTRIBUTED, article_id: Optional[str] = ARTICLE,
            cluster_id: Optional[int] = CLUSTER,
-           header: bool = typer.Option(False, "--header", help="gdelt/gdelt-ext: write column names first.")):
+           header: bool = typer.Option(False, "--header", help="gdelt/gdelt-ext: write column names first."),
+           unit: str = typer.Option("events", "--unit",
+                                    help="events (a row per mention) or clusters (a row per real-world event, "
+                                         "as GDELT does; gdelt, gdelt-ext, polecat).")):
     """Writes matching events as CSV, Parquet, JSON Lines, GDELT 2.0 TSV (gdelt, gdelt-ext) or POLECAT-like JSON."""
     from eventwire.store.export import export as run_export
     filters = _filters(actor=actor, source=source, target=target, country=country, type=type, mode=mode,
@@ -178,13 +181,13 @@ def export(format: ExportFormat = typer.Option(..., "--format", "-f"),
                        near=near, text=text, attributed=attributed, article_id=article_id, cluster_id=cluster_id)
     store = _open(db)
     try:
-        n = run_export(store, format.value, out_path, header=header, **filters)
+        n = run_export(store, format.value, out_path, header=header, unit=unit, **filters)
     except EventwireError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2)
     finally:
         store.close()
-    err.print(f"{n} events → {out_path} ({format.value})", highlight=False)
+    err.print(f"{n} {'events' if unit == 'events' else 'clusters'} → {out_path} ({format.value})", highlight=False)
 
 
 def failures(db: str = DB, limit: int = LIMIT, format: OutFormat = typer.Option(OutFormat.table, "--format", "-f")):

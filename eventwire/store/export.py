@@ -1,7 +1,9 @@
 """Exports of stored events: CSV, Parquet, JSON Lines, GDELT 2.0 event table TSV (+ an extended variant), POLECAT-like JSON.
 
-Every format writes one row per stored event (an event mention); cluster counts (NumMentions, NumSources,
-NumArticles) come from the event's cluster, so rows of one cluster share GLOBALEVENTID-independent counts.
+Every format writes one row per stored event (an event mention) by default; cluster counts (NumMentions,
+NumSources, NumArticles) come from the event's cluster. With unit="clusters" (gdelt, gdelt-ext, polecat) each
+real-world event is written once, as GDELT does: GLOBALEVENTID is the cluster id, the row is its earliest
+mention with the cluster's best date, place and codes, SOURCEURL its first article.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from eventwire.codes import plover_info
+from eventwire.corpus import clusters as clustering
 from eventwire.errors import StoreError
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "gdelt-ext", "polecat")
@@ -61,16 +64,28 @@ def unflat(row: dict) -> dict:
     return event
 
 
-def _cluster_counts(store, cluster_ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+def _clusters_of(store, cluster_ids: Iterable[int]) -> dict[int, dict]:
+    """The stored cluster rows (counts, best date, place, most specific codes) of the given ids."""
     ids = sorted(set(cluster_ids))
-    out: dict[int, tuple[int, int, int]] = {}
+    out: dict[int, dict] = {}
     for start in range(0, len(ids), 1000):
         chunk = ids[start:start + 1000]
-        for cid, m, s, a in store.db.rows(
-                "SELECT id, n_mentions, n_sources, n_articles FROM event_clusters WHERE id IN "
-                f"({', '.join('?' * len(chunk))})", chunk):
-            out[cid] = (m, s, a)
+        for row in store.db.dicts(f"SELECT * FROM event_clusters WHERE id IN ({', '.join('?' * len(chunk))})",
+                                  chunk):
+            out[row["id"]] = row
     return out
+
+
+def as_cluster_row(row: dict, cluster: dict) -> dict:
+    """An event row standing for its whole cluster: the cluster's id, date, place and codes over the mention's."""
+    merged = dict(row, id=cluster["id"], source=cluster["source"], target=cluster["target"],
+                  source3=clustering.leading(cluster["source"]), target3=clustering.leading(cluster["target"]))
+    if cluster["date"]:
+        merged.update(date=cluster["date"], day_lo=cluster["day_lo"], day_hi=cluster["day_hi"])
+    if cluster["loc_name"] and (cluster["loc_lat"] is not None or row.get("loc_name") is None):
+        merged.update(loc_name=cluster["loc_name"], loc_country=cluster["loc_country"], loc_lat=cluster["loc_lat"],
+                      loc_lon=cluster["loc_lon"])
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -195,17 +210,23 @@ def polecat_record(row: dict, counts: tuple[int, int, int]) -> dict:
     }
 
 
-def export(store, fmt: str, path: str, header: bool = False, page: int = 5000, **filters: Any) -> int:
-    """Writes the events matching ``filters`` to ``path`` in ``fmt``; returns the number of events written.
+def export(store, fmt: str, path: str, header: bool = False, page: int = 5000, unit: str = "events",
+           **filters: Any) -> int:
+    """Writes the events matching ``filters`` to ``path`` in ``fmt``; returns the number of rows written.
 
     header: for gdelt/gdelt-ext, write the column names first (GDELT's own files have none).
+    unit: "events" (a row per mention) or "clusters" (a row per real-world event; gdelt, gdelt-ext, polecat).
     """
     if fmt not in FORMATS:
         raise StoreError(path, f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
+    if unit not in ("events", "clusters"):
+        raise StoreError(path, f"unknown export unit {unit!r}; known: events, clusters")
+    if unit == "clusters" and fmt in ("csv", "jsonl", "parquet"):
+        raise StoreError(path, f"unit clusters is for gdelt, gdelt-ext and polecat; {fmt} writes event mentions")
     try:
         if fmt in ("csv", "jsonl", "parquet"):
             return _export_flat(store, fmt, path, page, filters)
-        return _export_coded(store, fmt, path, header, page, filters)
+        return _export_coded(store, fmt, path, header, page, unit == "clusters", filters)
     except OSError as exc:
         raise StoreError(path, f"cannot write export: {exc}") from exc
 
@@ -255,8 +276,9 @@ def _export_flat(store, fmt: str, path: str, page: int, filters: dict) -> int:
     return n
 
 
-def _export_coded(store, fmt: str, path: str, header: bool, page: int, filters: dict) -> int:
+def _export_coded(store, fmt: str, path: str, header: bool, page: int, per_cluster: bool, filters: dict) -> int:
     n = 0
+    written_clusters: set[int] = set()
     with open(path, "w", encoding="utf-8", newline="") as fh:
         if fmt == "polecat":
             fh.write("[")
@@ -267,11 +289,18 @@ def _export_coded(store, fmt: str, path: str, header: bool, page: int, filters: 
             chunk = [r for _, r in zip(range(page), rows)]
             if not chunk:
                 break
-            counts = _cluster_counts(store, (r["cluster_id"] for r in chunk))
+            found = _clusters_of(store, (r["cluster_id"] for r in chunk))
             for row in chunk:
+                cluster = found.get(row["cluster_id"])
+                if per_cluster:
+                    if row["cluster_id"] in written_clusters or cluster is None:
+                        continue       # rows come in id order: the first seen is the earliest mention
+                    written_clusters.add(row["cluster_id"])
+                    row = as_cluster_row(row, cluster)
                 spans = [[s["start"], s["end"]] for s in store.db.load_json(row["evidence_spans"]) or []]
                 row["_evidence_spans"] = spans
-                cluster_counts = counts.get(row["cluster_id"], (1, 1, 1))
+                cluster_counts = ((cluster["n_mentions"], cluster["n_sources"], cluster["n_articles"]) if cluster
+                                  else (1, 1, 1))
                 if fmt == "polecat":
                     fh.write(("," if n else "") + "\n" + json.dumps(polecat_record(row, cluster_counts),
                                                                      ensure_ascii=False, default=str))

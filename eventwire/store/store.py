@@ -266,15 +266,26 @@ class Store:
             params = params + [int(limit), int(offset)]
         return self.db.dicts(sql, params)
 
-    def iter_event_rows(self, sort: str = "id", page: int = 5000, **filters: Any) -> Iterator[dict]:
-        """Every matching event row, a page at a time (exports of a large corpus)."""
-        offset = 0
+    def iter_event_rows(self, page: int = 5000, **filters: Any) -> Iterator[dict]:
+        """Every matching event row in id order, a page at a time (exports of a large corpus).
+
+        Pages continue after the last id seen (not by OFFSET): each page costs the same, and rows stored while
+        an export runs neither shift nor repeat earlier pages.
+        """
+        where, params = flt.where(filters)
+        last_id = None
         while True:
-            rows = self.event_rows(sort=sort, limit=page, offset=offset, **filters)
+            page_where = where
+            page_params = list(params)
+            if last_id is not None:
+                page_where = f"{where} AND e.id > ?" if where else " WHERE e.id > ?"
+                page_params.append(last_id)
+            rows = self.db.dicts(self._EVENT_COLUMNS + EVENT_FROM + page_where + " ORDER BY e.id LIMIT ?",
+                                 page_params + [int(page)])
             yield from rows
             if len(rows) < page:
                 return
-            offset += page
+            last_id = rows[-1]["id"]
 
     def events(self, sort: str = "date", limit: int = 100, offset: int = 0, **filters: Any) -> list[dict]:
         return [self._event_dict(r) for r in self.event_rows(sort=sort, limit=limit, offset=offset, **filters)]
