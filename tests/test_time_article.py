@@ -72,3 +72,8 @@ def test_seed_acceptance(nlp):
     for expected in [("may 14", "2025-05-14"), ("december", "2024-12"), ("earlier this month", "2025-05"),
                      ("1967", "1967"), ("this month", "2025-05")]:
         assert expected in values
+
+
+def test_the_modal_may_is_not_the_month(nlp):
+    article = annotated(nlp, "This may change, officials said. Troops march on. Talks resumed in May.", "2025-06-10")
+    assert [(t.span.text, t.value) for t in article.times] == [("May", "2025-05")]

@@ -135,3 +135,16 @@ def test_vague_counts_keep_only_the_sure_precision():
 def test_numeric_dates_go_to_dateparser_and_bare_numbers_do_not():
     assert resolve_expression("14/02/2018", date(2018, 3, 1)) == ("2018-02-14", "day")
     assert resolve_expression("24", date(2018, 3, 1)) is None
+
+
+def test_expressions_anchored_on_another_date_are_not_resolved():
+    for text in ("the next day", "the previous year", "al día siguiente", "le jour suivant", "three years later"):
+        assert resolve_expression(text, PUBLISHED) is None, text
+
+
+def test_seasons_and_later_this_resolve_to_their_year_or_month():
+    assert resolve_expression("last summer", PUBLISHED) == ("2024", "year")
+    assert resolve_expression("last summer", date(2025, 10, 1)) == ("2025", "year")
+    assert resolve_expression("later this year", PUBLISHED) == ("2025", "year")
+    assert resolve_expression("later this month", PUBLISHED) == ("2025-05", "month")
+    assert resolve_expression("in recent weeks", PUBLISHED) == ("2025-05", "month")

@@ -72,7 +72,7 @@ MIN_POPULATION_OUT_OF_CONTEXT = 15000
 MIN_POPULATION_UNTAGGED_OUT_OF_CONTEXT = 1_000_000
 # In text the NER model cannot read (not English) every name is untagged: a capitalised word that is a
 # sizeable city's name is then the city.
-MIN_POPULATION_UNREAD_OUT_OF_CONTEXT = 50_000
+MIN_POPULATION_UNREAD_OUT_OF_CONTEXT = 100_000
 
 
 def _plausible(place: dict, label: str | None, ctx: Context, key: str) -> bool:

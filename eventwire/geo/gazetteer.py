@@ -43,7 +43,7 @@ def _candidates_by_key(key: str) -> tuple[tuple, ...]:
 # is kept when the alternate is a spelling of its name, or the city is big enough to have exonyms
 # ("Mailand", "Londres"): alternates of smaller places are often historic names or unrelated words.
 TRUSTED_ALTERNATE_POPULATION = 1_000_000
-SPELLING_SIMILARITY = 0.5
+SPELLING_SIMILARITY = 0.75   # "Hasan"~"Hassan", "Genève"~"Geneva"; not "Hamas"~"Hamm", "Pire"~"Piraeus"
 
 
 def _spelling_of(a: str, b: str) -> bool:

@@ -135,6 +135,10 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
     words = _words(folded)
     if not words:
         return None
+    # Recently, lately, in recent weeks, récemment -> the anchor's month (before the duration rule: "recent
+    # weeks" names when, not how long).
+    if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", folded) for w in lx.recent_words):
+        return _fmt_month(today.year, today.month) if today else None
     if _is_duration(words, folded):
         return None
     future = tense == "future"
@@ -151,6 +155,9 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
         return _fallback(folded, today, future)   # 14/02/2018: day-month order is dateparser's business
 
     body = _strip_lead(folded)
+    # "the next day", "the previous year", "le jour suivant": relative to a date in the text, not to publication.
+    if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", body) for w in lx.anaphoric_words):
+        return None
     years = [int(y) for y in _YEAR.findall(folded)]
     months = [lx.months[w] for w in words if w in lx.months]
     weekdays = [lx.weekdays[w] for w in words if w in lx.weekdays]
@@ -163,10 +170,6 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
             if phrase == "manana" and (body.startswith("la manana") or "por la manana" in body):
                 continue   # "la mañana" is the morning, not tomorrow
             return _fmt_day(today + timedelta(days=offset)) if today else None
-
-    # Recently, lately, récemment -> the anchor's month.
-    if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", body) for w in lx.recent_words):
-        return _fmt_month(today.year, today.month) if today else None
 
     # Weekends: "last weekend" is the one before this week; "the weekend" the latest (the next in future tense).
     if re.search(r"\bweek-?end\b|\bfin de semana\b", body):
@@ -220,6 +223,20 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
         if direction == "past":   # "last December": strictly before this month
             return _fmt_month(today.year if month < today.month else today.year - 1, month)
         return _fmt_month(today.year if month <= today.month else today.year - 1, month)
+
+    # Seasons: "last summer", "this spring" -> the year (northern hemisphere; a winter straddles two years).
+    seasons = [lx.seasons[w] for w in words if w in lx.seasons]
+    if seasons:
+        if years:
+            return _fmt_year(years[0])
+        if today is None or not direction:
+            return None
+        first, last = seasons[0]
+        if direction == "this":
+            return _fmt_year(today.year)
+        if direction == "next":
+            return _fmt_year(today.year if today.month < first else today.year + 1)
+        return _fmt_year(today.year if today.month > last else today.year - 1)
 
     # Weekdays: on Tuesday, el martes, mardi dernier, next Friday.
     if weekdays:

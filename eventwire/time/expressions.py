@@ -80,6 +80,9 @@ def find_spans(doc) -> list[tuple[int, int]]:
         word = fold_same_length(text[start:end])
         if word in lx.months and not _is_capitalised_month_alone(text, start, end):
             continue
+        last = text[start:end].split()[-1]
+        if fold_same_length(last) in lx.ambiguous_months and not last[:1].isupper():
+            continue   # "this may be", "troops march": the verb, not the month
         found.append((start, end))
     for m in bare_year_pattern().finditer(text):
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -46,6 +46,8 @@ class Lexicon:
     duration_words: frozenset
     lead_words: tuple
     vague_numbers: frozenset
+    anaphoric_words: tuple
+    seasons: dict
 
 
 def _alternation(words) -> str:
@@ -72,6 +74,8 @@ def lexicon() -> Lexicon:
         duration_words=frozenset(fold(w) for w in f["duration_words"]),
         lead_words=tuple(sorted((fold(w) for w in f["lead_words"]), key=len, reverse=True)),
         vague_numbers=frozenset(fold(w) for w in f["vague_numbers"]),
+        anaphoric_words=tuple(fold(w) for w in f["anaphoric_words"]),
+        seasons={fold(k): tuple(v) for k, v in f["seasons"].items()},
     )
 
 
