@@ -113,10 +113,11 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if frame.sources and not frame.targets and location_span is not None \
-                    and (trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs) \
+                    and (trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs
+                         or when_where.is_capital(location_span.text)) \
                     and location.country and location.country != frame.sources[0].code[:3] \
                     and when_where.place_in_clause(trig.token, location_span):
-                # "a visit to Egypt on Monday": a visit consults the hosts
+                # "a visit to Egypt on Monday", "a difficult conversation in Ankara": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
             if not frame.sources or not frame.targets:
                 if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):

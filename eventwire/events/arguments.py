@@ -282,6 +282,7 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             nearby += [_pobj(c) for c in comp.children if c.dep_ == "prep" and _pobj(c) is not None]
             for sub in (c for c in comp.children if c.dep_ in ("xcomp", "ccomp")):
                 nearby += [c for c in sub.children if c.dep_ in ("dobj", "nsubjpass")]
+            nearby += [c for tok in list(nearby) for c in tok.conjuncts if c.i > tok.i]   # "troops and their allies"
             for tok in nearby:
                 if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
                     continue
@@ -320,6 +321,10 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             pobj = _pobj(child)
             if pobj is not None:
                 sources = _args(index, pobj)
+    if not sources and noun.dep_ == "appos":
+        owner = _child(noun.head, "poss")   # "Tillerson's first stop – a visit to Egypt"
+        if owner is not None:
+            sources = _args(index, owner)
     if not sources:
         # "criticism of Turkish actions voiced by the French foreign minister"
         for tok in [noun] + [_pobj(c) for c in noun.children if c.dep_ == "prep" and _pobj(c) is not None]:
@@ -407,9 +412,30 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     return frame
 
 
+def _reporter_of(token):
+    """The subject of the reporting verb whose reported clause holds ``token`` ("Turkey saying it has ...")."""
+    from eventwire.events.lexicon import cues
+    reporting = cues().reporting_verbs
+    below = token
+    for anc in token.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in reporting and below.dep_ in ("ccomp", "xcomp"):
+            return _child(anc, "nsubj")
+        below = anc
+    return None
+
+
 def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
     frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
+    if not frame.sources and trigger.pos == "VERB":
+        subj = subject_of(trigger.token)
+        if subj is not None and subj.lower_ in ("it", "they", "we") and np_arg(index, subj) is None:
+            # "Turkey saying it has joined allied rebels": a reporter speaking of itself
+            reporter = _reporter_of(trigger.token)
+            if reporter is not None:
+                frame.sources = _args(index, reporter)
+                lead = frame.sources[0].code[:3] if frame.sources else None
+                frame.targets = [a for a in frame.targets if a.code[:3] != lead or a.code != frame.sources[0].code]
     if not frame.targets and len(frame.sources) == 1 and trigger.symmetric and frame.sources[0].actor is not None:
         # "the US and Russian militaries were co-ordinating": two countries inside one subject phrase
         first = frame.sources[0]

@@ -14,7 +14,7 @@ _CANCELLING_TYPES = {"RETREAT", "SANCTION"}
 # Prepositions that introduce what a speech act is about ("accused of", "insisted on", "warned against").
 _CONTENT_PREPS = {"of", "to", "for", "on", "about", "against", "from", "over", "into", "with"}
 # Clausal links through which a speech act governs its content.
-_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 
 
 @dataclass

@@ -33,6 +33,16 @@ def clause_of(token):
     return current
 
 
+def is_capital(name: str) -> bool:
+    """Whether a place name is a capital city (talks there are with its government), per actors/ lookup."""
+    try:
+        from eventwire.actors import lookup
+        found = lookup(name)
+    except Exception:  # the actor dictionary is optional here: no capital known, no inference
+        return False
+    return bool(found) and found.get("kind") == "capital"
+
+
 def place_in_clause(token, span: Span) -> bool:
     """Whether a place lies in what states the event: a noun's own phrase or the prepositions of the verb
     carrying it ("conducted airstrikes near Damascus"), a verb's clause without its trailing side clauses."""
