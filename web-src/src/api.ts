@@ -17,6 +17,7 @@ export interface EventRow {
   location: Location | null;
   attribution: string | null;
   modality: string;
+  symmetric?: boolean;           // meetings, clashes: the order of source and target carries no meaning
   quad_class: number | null;
   cameo: string | null;
   intensity: number | null;

@@ -46,7 +46,7 @@ export class EventsTable {
       h("td", { class: "col-date" }, open),
       h("td", { class: "col-type" }, typeBadge(ev)),
       h("td", { class: "col-dyad" }, h("span", { class: "code", title: ev.source_text ?? "" }, ev.source),
-        " → ", h("span", { class: "code", title: ev.target_text ?? "" }, ev.target)),
+        ev.symmetric ? " ↔ " : " → ", h("span", { class: "code", title: ev.target_text ?? "" }, ev.target)),
       h("td", { class: "col-place" }, locationLabel(ev)),
       h("td", { class: "col-modality" }, h("span", { class: `modality modality-${ev.modality}` }, ev.modality)),
       h("td", { class: "col-evidence" }, h("div", { class: "clamp", title: ev.evidence }, ev.evidence)));

@@ -14,6 +14,11 @@ export function actorLabel(code: string, text: string | null): string {
   return text && text !== code ? `${text} (${code})` : code || "—";
 }
 
+/** "A → B", or "A ↔ B" for a symmetric event. */
+export function dyadLabel(ev: Pick<EventRow, "source" | "target" | "symmetric">): string {
+  return `${ev.source || "—"} ${ev.symmetric ? "↔" : "→"} ${ev.target || "—"}`;
+}
+
 export function locationLabel(ev: Pick<EventRow, "location">): string {
   const loc = ev.location;
   if (!loc) return "—";
@@ -110,7 +115,7 @@ export class EvidencePanel {
     for (const ev of this.setEvents) {
       const selected = String(ev.id) === current;
       const button = h("button", { type: "button", class: "link-button", "aria-current": selected ? "true" : undefined },
-        typeBadge(ev), ` ${actorLabel(ev.source, null)} → ${actorLabel(ev.target, null)} · ${formatDate(ev.date)}`);
+        typeBadge(ev), ` ${dyadLabel(ev)} · ${formatDate(ev.date)}`);
       button.addEventListener("click", () => this.handlers.selectEvent(String(ev.id)));
       list.append(h("li", {}, button));
     }
@@ -132,7 +137,7 @@ export class EvidencePanel {
       ...row("Intensity", ev.intensity != null ? ev.intensity.toFixed(1) : "—"),
       ...row("Confidence", ev.confidence != null ? ev.confidence.toFixed(2) : "—"));
     return h("section", { class: "event-card", "data-event-id": String(ev.id) },
-      h("h3", {}, typeBadge(ev), " ", h("span", { class: "dyad" }, `${ev.source} → ${ev.target}`)),
+      h("h3", {}, typeBadge(ev), " ", h("span", { class: "dyad" }, dyadLabel(ev))),
       fields);
   }
 
@@ -191,7 +196,7 @@ export class EvidencePanel {
     const list = h("ol", { class: "event-set-list" });
     for (const ev of article.events) {
       const button = h("button", { type: "button", class: "link-button" }, typeBadge(ev),
-        ` ${ev.source} → ${ev.target} · ${formatDate(ev.date)}`);
+        ` ${dyadLabel(ev)} · ${formatDate(ev.date)}`);
       button.addEventListener("click", () => this.handlers.selectEvent(String(ev.id)));
       list.append(h("li", {}, button));
     }

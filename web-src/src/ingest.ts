@@ -1,7 +1,7 @@
 // Ingest box: paste a URL or text, POST /api/articles with the API key, and see the article coded.
 import { api, ApiError, KEY_STORAGE, type ArticleDetail } from "./api";
 import { byId, formatDate, h, plural } from "./dom";
-import { typeBadge } from "./evidence";
+import { dyadLabel, typeBadge } from "./evidence";
 
 
 export interface IngestHandlers { coded(article: ArticleDetail): void; selectEvent(id: string): void }
@@ -60,7 +60,7 @@ function renderCoded(article: ArticleDetail, open: (id: string) => void): HTMLEl
   const list = h("ol", { class: "event-set-list" });
   for (const ev of article.events) {
     const button = h("button", { type: "button", class: "link-button" }, typeBadge(ev),
-      ` ${ev.source} → ${ev.target} · ${formatDate(ev.date)}`);
+      ` ${dyadLabel(ev)} · ${formatDate(ev.date)}`);
     button.addEventListener("click", () => open(String(ev.id)));
     list.append(h("li", {}, button, h("div", { class: "meta" }, ev.evidence)));
   }

@@ -123,3 +123,9 @@ test("a dense network keeps the strongest links, and every shown actor keeps at 
   assert.ok(net.edges.length <= 2 * 12 + 12 && net.edges.length >= 10);
   for (const n of net.nodes) assert.ok(net.edges.some((e) => e.source === n.id || e.target === n.id), n.id);
 });
+
+test("symmetric events read both ways", async () => {
+  const { dyadLabel } = await import("../src/evidence");
+  assert.equal(dyadLabel({ source: "ISRGOV", target: "SYRGOV", symmetric: false }), "ISRGOV → SYRGOV");
+  assert.equal(dyadLabel({ source: "ISRGOV", target: "SYRGOV", symmetric: true }), "ISRGOV ↔ SYRGOV");
+});
