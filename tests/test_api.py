@@ -530,6 +530,30 @@ def test_root_serves_the_dashboard_or_a_page_pointing_to_the_docs(client):
     assert "<html" in response.text.lower()
 
 
+def test_the_dashboard_bundle_is_served_at_the_root_when_installed(tmp_path):
+    from fastapi import FastAPI
+
+    from eventwire.api.dashboard import mount_dashboard
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>dash</title>")
+    (tmp_path / "assets" / "app.js").write_text("console.log(1)")
+    app = FastAPI()
+    mount_dashboard(app, dist=tmp_path)
+    client = TestClient(app)
+    assert "<title>dash</title>" in client.get("/").text
+    assert client.get("/assets/app.js").text == "console.log(1)"
+
+
+def test_without_the_bundle_the_root_points_to_the_docs(tmp_path):
+    from fastapi import FastAPI
+
+    from eventwire.api.dashboard import mount_dashboard
+    app = FastAPI()
+    mount_dashboard(app, dist=tmp_path / "missing")
+    page = TestClient(app).get("/")
+    assert page.status_code == 200 and 'href="/docs"' in page.text and "make web" in page.text
+
+
 def test_openapi_document_describes_every_endpoint(client):
     doc = client.get("/openapi.json").json()
     paths = doc["paths"]
