@@ -312,3 +312,24 @@ def test_withdrawing_support_is_not_coded_as_support():
     a = coded("The US withdrew its support for the southern rebels.",
               {"The US": "USA", "the southern rebels": "SYRREB"})
     assert "SUPPORT" not in {e.type for e in a.events}
+
+
+def test_a_reporter_speaking_of_itself_is_the_source():
+    a = coded("Ukraine said it had struck a Russian ammunition depot.",
+              {"Ukraine": "UKR", "Russian": "RUSMIL"})
+    assert [(e.type, e.source, e.target, e.attribution) for e in a.events] == [("ASSAULT", "UKR", "RUSMIL", "Ukraine")]
+
+
+def test_a_visit_to_a_country_consults_it():
+    a = coded("Blinken's first stop – a visit to Egypt on Monday – went smoothly.",
+              {"Blinken": "USAGOV", "Egypt": "EGY"}, times={"Monday": "2024-03-11"})
+    assert ("CONSULT", "USAGOV", "EGY") in dyads(a)
+
+
+def test_a_repeated_statement_is_one_event_a_repeated_attack_is_two():
+    text = ("Greece criticised Turkey over the drilling. Athens said that it again criticised Turkey in private. "
+            "Turkey shelled a Greek island. Turkey shelled a Greek island.")
+    a = coded(text, {"Greece": "GRC", "Athens": "GRC", "Turkey": "TUR", "Greek island": "GRC"})
+    assert sum(e.type == "ACCUSE" for e in a.events) == 1
+    assert len(next(e for e in a.events if e.type == "ACCUSE").evidence) == 2
+    assert sum(e.type == "ASSAULT" for e in a.events) == 2

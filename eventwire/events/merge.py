@@ -13,6 +13,9 @@ _ANAPHORIC = {"the", "these", "those", "this", "that", "such", "both"}
 _DEMONSTRATIVE = {"these", "those", "this", "that", "such"}
 # How far back (in sentences) an anaphoric mention looks for its antecedent event.
 _WINDOW = 6
+# Verbal events whose close repeats (within this many sentences) are one statement.
+_STATEMENT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE"}
+_STATEMENT_WINDOW = 3
 
 
 def is_anaphoric(token, strong: bool = False) -> bool:
@@ -47,8 +50,11 @@ def absorb(into: Event, other_evidence, attribution=None, attribution_span=None,
             into.modality = "reported"
 
 
-def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool) -> bool:
-    if a.type != b.type or not (same_sentence or b_anaphoric):
+def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool, near: bool = False) -> bool:
+    # A statement goes on over the next sentences ("..., he said. 'We are concerned about ...'"): close
+    # repeats of one verbal dyad are one event; a material act told twice needs an anaphor to be one.
+    repeats_statement = near and a.type in _STATEMENT_TYPES
+    if a.type != b.type or not (same_sentence or b_anaphoric or repeats_statement):
         return False
     dyad_a, dyad_b = _dyad(a), _dyad(b)
     if a.symmetric or b.symmetric:
@@ -61,7 +67,8 @@ def merge(candidates: list[tuple[Event, int, bool]]) -> list[Event]:
     kept: list[tuple[Event, int]] = []
     for event, sentence_no, anaphoric in candidates:
         twin = next((k for k, s in reversed(kept)
-                     if same_event(k, event, anaphoric and sentence_no - s <= _WINDOW, s == sentence_no)), None)
+                     if same_event(k, event, anaphoric and sentence_no - s <= _WINDOW, s == sentence_no,
+                                   sentence_no - s <= _STATEMENT_WINDOW)), None)
         if twin is None:
             kept.append((event, sentence_no))
             continue
