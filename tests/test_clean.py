@@ -261,6 +261,24 @@ def test_a_sentence_that_starts_like_a_label_is_prose():
     assert clean(text_doc(text)).text.endswith("would be held in Geneva in March.")
 
 
+TEASERS = ["Most read", "Storm closes ports along the coast", "Minister resigns over spending row",
+           "Five things to know about the budget", "Champions league draw in full", "Markets slide as oil jumps",
+           "Weather warning for the weekend", "Opinion", "Letters to the editor"]
+
+
+def test_a_sidebar_after_a_long_teaser_list_is_not_the_article():
+    sidebar = ("Live: our reporters follow the day's other events as they happen, with the latest updates "
+               "from around the country and abroad.")
+    article = clean(text_doc(f"{BODY}\n\n" + "\n".join(TEASERS) + f"\n\n{sidebar}"))
+    assert article.text == BODY
+
+
+def test_a_short_block_of_teasers_inside_the_article_does_not_cut_it():
+    first, second = BODY.split("\n\n")
+    text = f"{first}\n\n" + "\n".join(TEASERS[1:4]) + f"\n\n{second}"
+    assert clean(text_doc(text)).text.endswith(second)
+
+
 def test_lines_are_judged_not_listed():
     # Navigation vocabulary is judged by its share of a line: a sentence that mentions sharing is prose.
     text = (f"{BODY}\n\nThe ministers agreed to share intelligence and to follow up on the agreement "

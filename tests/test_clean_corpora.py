@@ -142,3 +142,37 @@ def test_news_in_other_languages_is_identified_and_kept(language):
     print(f"\nwmt {language} {len(rows)}: language {detected / len(rows):.3f}, body end kept {kept / len(rows):.3f}")
     assert detected >= 0.95 * len(rows)
     assert kept >= 0.9 * len(rows)
+
+
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "article", "section", "header",
+           "footer", "nav", "aside", "blockquote", "figcaption", "ul", "ol", "main", "br", "dt", "dd")
+
+
+def scrape_to_text(html: bytes) -> str:
+    """What a naive scraper keeps of a page: every block's text on its own line, menus and sidebars included."""
+    import lxml.html
+    root = lxml.html.fromstring(html)
+    for unwanted in root.xpath("//script|//style|//noscript|//svg|//iframe|//form|//head"):
+        unwanted.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    return "\n".join(" ".join(line.split()) for line in root.text_content().splitlines() if line.strip())
+
+
+@pytest.mark.skipif(not READABILITY.is_dir(), reason="../shared/corpora/readability not present")
+def test_whole_pages_scraped_to_text_lose_most_of_their_boilerplate():
+    import lxml.html
+    from eventwire.clean.text import extract_text
+    raw, cleaned = [], []
+    for page in sorted(p for p in READABILITY.iterdir() if (p / "source.html.gz").exists()):
+        expected = lxml.html.fromstring((page / "expected.html").read_text(encoding="utf-8")).text_content()
+        text = scrape_to_text(gzip.decompress((page / "source.html.gz").read_bytes()))
+        raw.append(word_f1(text, expected))
+        try:
+            cleaned.append(word_f1(extract_text(text, page.name).text, expected))
+        except CleanError:
+            cleaned.append(0.0)
+    print(f"\nreadability pages scraped to text {len(raw)}: word F1 raw {sum(raw) / len(raw):.3f} → "
+          f"filtered {sum(cleaned) / len(cleaned):.3f}")
+    assert sum(cleaned) / len(cleaned) >= sum(raw) / len(raw) + 0.1

@@ -4,7 +4,8 @@ A scraped page is a column of lines: navigation and sharing widgets, the headlin
 article's paragraphs, "read also" links. Each line is described by its length, stop-word density (real
 prose is dense in function words; menus and labels are not), how much of it navigation vocabulary
 covers, and whether it is a bare timestamp, a byline or a fragment. The body runs from the first to the
-last *good* line (long and dense in stop words), widened to adjacent sentence-like lines; inside it,
+last *good* line (long and dense in stop words) of the main text (long runs of non-prose lines separate
+texts: the article from a sidebar or live feed), widened to adjacent sentence-like lines; inside it,
 lines that are plainly boilerplate are dropped. Nothing is matched as a whole line from a list.
 """
 from __future__ import annotations
@@ -215,14 +216,14 @@ class Layout:
 
 
 def find_body(lines: list[Line]) -> Optional[Layout]:
-    """The body's extent: first to last good line, widened to adjacent sentence-like lines (a short lede,
-    a one-line closing paragraph). None when no line looks like prose."""
+    """The body's extent: first to last good line of the main text, widened to adjacent sentence-like lines
+    (a short lede, a one-line closing paragraph). None when no line looks like prose."""
     anchors = [i for i, line in enumerate(lines) if line.good and not line.timestamp]
     if not anchors:
         anchors = [i for i, line in enumerate(lines) if line.sentence_like and not is_boilerplate(line)]
     if not anchors:
         return None
-    start, end = anchors[0], anchors[-1]
+    start, end = _main_segment(lines, anchors)
     first_content = next((i for i, line in enumerate(lines) if not is_boilerplate(line)), 0)
     while start > 0 and lines[start - 1].sentence_like and not is_boilerplate(lines[start - 1]):
         if start - 1 == first_content and not lines[start - 1].text.rstrip("\"”’»)").endswith("."):
@@ -232,6 +233,33 @@ def find_body(lines: list[Line]) -> Optional[Layout]:
     while end + 1 < len(lines) and _continues_body(lines, end + 1):
         end += 1
     return Layout(lines, start, end)
+
+
+# A run of this many lines that are neither prose nor known boilerplate (a menu, a list of teaser
+# headlines) separates two texts; a whole page scraped as text holds the article, sidebars and a live
+# feed. Tuned on the readability pages scraped to text (body word F1 0.67 → 0.74) while keeping every
+# paragraph of the wikinews and BBC articles that first-to-last kept.
+SEPARATING_RUN = 8
+
+
+def _main_segment(lines: list[Line], anchors: list[int]) -> tuple[int, int]:
+    """First and last good line of the text with the most good prose, among those that long runs of
+    non-prose lines separate (one text, from first to last good line, when there are no such runs)."""
+    anchor_set, segments, current, run = set(anchors), [], [anchors[0]], 0
+    for i in range(anchors[0] + 1, anchors[-1] + 1):
+        if i in anchor_set:
+            if run >= SEPARATING_RUN:
+                segments.append(current)
+                current = []
+            current.append(i)
+            run = 0
+        elif lines[i].sentence_like or lines[i].list_item:
+            run = 0
+        elif not is_boilerplate(lines[i]):   # recognised boilerplate neither separates nor joins
+            run += 1
+    segments.append(current)
+    main = max(segments, key=lambda segment: sum(len(lines[i].text) for i in segment))
+    return main[0], main[-1]
 
 
 def _continues_body(lines: list[Line], index: int) -> bool:
