@@ -113,6 +113,7 @@ def roles() -> dict:
         "pair_words": set(raw["pair_words"]),
         "titles": set(raw["titles"]),
         "person_pronouns": set(raw["person_pronouns"]),
+        "noun_only": set(raw["noun_only"]),
         "group_pronouns": set(raw["group_pronouns"]),
         "gender_of": {w: g for g in ("f", "m") for w in raw["gender"][g]},
         "role_modifiers": set(raw["role_modifiers"]),

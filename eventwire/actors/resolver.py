@@ -68,6 +68,8 @@ def sector_of_tokens(tokens) -> Optional[str]:
     words = [t.lower_ for t in tokens]
     for end in range(len(tokens), 0, -1):
         for size in range(min(longest, end), 0, -1):
+            if size == 1 and tokens[end - 1].pos_ == "ADJ" and words[end - 1] in lex["noun_only"]:
+                continue                         # "general secretary": the adjective is no general
             for seq in (words[end - size:end], lemmas[end - size:end]):
                 phrase = " ".join(seq)
                 if phrase in sector_of:
@@ -193,7 +195,7 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         if entry.kind in COUNTRY_KINDS:
             ent = _entity_at(doc, span.start) if use_entities else None
             # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
-            if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (span.end - span.start):
+            if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span):
                 continue
             # "The Washington Post": a capital inside an organisation's name is not its government.
             if (entry.kind == "capital" and ent is not None and ent.label_ in NAME_LABELS
@@ -251,10 +253,12 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         # Named bodies, groups and people from the dictionary keep their own code.
         code = entry.code
         home = None
+        name = entry.name
         if entry.generic and not article_codes.get(entry.code[:3]):
             # "the Democratic Party" in a Hong Kong story is not the American one
             ranked = [c for c, _ in article_codes.most_common()]
             code = compose(ranked[0] if ranked else None, entry.code[3:])
+            name = span.text
         elif entry.countries:
             home = _group_home(entry, article_codes)
             code = home + entry.code[3:]
@@ -263,7 +267,7 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         if person:
             ent = _entity_at(doc, span.start) if use_entities else None
             # "Ivanka Trump", "Cameron Diaz": a listed surname inside a longer unlisted name is someone else.
-            if ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > end - start and \
+            if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span) and \
                     not dictionary.candidates(ent.text):
                 continue
             before = doc[start - 1] if start > 0 else None
@@ -278,8 +282,9 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
                 start += 1
         if country_of(code) and not home:
             trail.append((doc[span.start].idx, country_of(code), False))
-        cands.append(Candidate(start, end, "name" if person else "group", code=code, name=entry.name,
-                               wikidata=entry.wikidata, country=country_of(code), person=person, head=root.i,
+        cands.append(Candidate(start, end, "name" if person else "group", code=code, name=name,
+                               wikidata=entry.wikidata if name == entry.name else None,
+                               country=country_of(code), person=person, head=root.i,
                                proper=person, countries=entry.countries if home else (),
                                sector=entry.code[3:] if home else None))
     return _share_coordinated_roles(doc, _merge_into_people(cands, doc)), trail
@@ -294,6 +299,16 @@ def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
                 and not after.person and between and all(w in (",", "and", "or", "&") for w in between):
             cand.kind, cand.sector, cand.code = "description", after.sector, compose(cand.country, after.sector)
     return cands
+
+
+def _name_goes_on(doc, ent, span) -> bool:
+    """The entity continues the name with a capitalised word right before or after it ("Ivanka Trump",
+    "Jordan Peterson"), rather than the model having swallowed a verb ("Ja'afari accused de Mistura")."""
+    lex = dictionary.roles()
+    before = doc[span.start - 1] if span.start > ent.start else None
+    after = doc[span.end] if span.end < ent.end else None
+    return any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") not in lex["titles"]
+               for t in (before, after))
 
 
 def _title_words(tokens) -> bool:
@@ -750,7 +765,7 @@ def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Opti
                 ante = next(iter(first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
             refers_to = None
             code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
-            if home and (code is None or code.startswith("---")) and ante is None:
+            if home and (code is None or code.startswith("---")) and ante is None and len(keys) > 1:
                 # a private person in a local story (a defendant in Los Angeles) belongs to where it happens
                 code = compose(home, cand.sector or "CVL")
             name, wikidata = cand.name, cand.wikidata
