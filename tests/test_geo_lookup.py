@@ -110,3 +110,24 @@ def test_small_countries_are_centred_on_their_territory():
 
 def test_unrelated_geonames_alternates_of_small_towns_are_ignored():
     assert lookup("Ramadan") is None   # an alternate name of Turabah, Saudi Arabia
+
+
+@pytest.mark.parametrize("name, country, kind", [
+    ("Idlib province", "SYR", "admin1"),
+    ("Aleppo province", "SYR", "admin1"),
+    ("provincia de Idlib", "SYR", "admin1"),
+    ("south-west Syria", "SYR", "country"),
+    ("the far east of Syria", "SYR", "country"),
+    ("east and north-east Syria", "SYR", "country"),
+    ("north Syria, west of the Euphrates", "SYR", "country"),
+    ("eastern Ghouta", "SYR", "region"),
+])
+def test_lookup_takes_names_as_the_text_gives_them(name, country, kind):
+    place = lookup(name)
+    assert (place["country"], place["kind"]) == (country, kind)
+
+
+def test_lookup_reads_a_comma_as_a_qualifier():
+    assert lookup("Paris, Texas")["country"] == "USA"
+    assert lookup("Tripoli, Lebanon")["country"] == "LBN"
+    assert lookup("Xqzzy, Foo") is None

@@ -9,12 +9,12 @@ likewise not a place: it names who controls an area, not where it is.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from eventwire.geo.disambiguate import Context, best, context_from_countries
 from eventwire.geo.gazetteer import candidates, country_place, demonym_country
 from eventwire.geo.names import name_key
-from eventwire.geo.toponyms import Toponym, find_toponyms
+from eventwire.geo.toponyms import Toponym, find_toponyms, words
 from eventwire.model import Article, Place, Span
 
 __all__ = ["resolve", "lookup", "country_place", "places_in_doc"]
@@ -23,15 +23,57 @@ _PLACE_FIELDS = ("name", "kind", "country", "admin1", "lat", "lon", "geonames_id
 
 
 def lookup(name: str, countries: Iterable[str] = ()) -> Optional[dict]:
-    """The most likely place called ``name`` (countries, ISO3, that the caller knows are in play weigh in)."""
+    """The most likely place called ``name`` (countries, ISO3, that the caller knows are in play weigh in).
+
+    Takes names as the text gives them: "the Golan Heights", "Idlib province", "south-west Syria", "the far
+    east of Syria", "Paris, Texas"."""
     if not name or not name.strip():
         return None
-    text = name.strip()
-    for lead in ("the ", "The "):
-        if text.startswith(lead):
-            text = text[len(lead):]
-    place = best(candidates(text), context_from_countries(countries))
-    return _public(place) if place else None
+    ctx = context_from_countries(countries)
+    text = " ".join(name.split())
+    qualifiers = None
+    if text.count(",") == 1:   # "Paris, Texas": the part after the comma qualifies the name
+        head, tail = (part.strip() for part in text.split(","))
+        qualifiers = candidates(tail) or None
+        text = head if qualifiers else text
+    heads = [text] + ([text.split(",")[0]] if "," in text and not qualifiers else [])
+    for head in heads:
+        for variant, admin_hint in _name_variants(head):
+            found = candidates(variant)
+            if found:
+                return _public(best(found, ctx, admin_hint=admin_hint, qualifiers=qualifiers))
+    # Last resort: the capitalised name at the end ("east and north-east Syria").
+    tail = []
+    for token in reversed(heads[-1].split()):
+        if not token[:1].isupper():
+            break
+        tail.insert(0, token)
+    found = candidates(" ".join(tail)) if tail else []
+    return _public(best(found, ctx)) if found else None
+
+
+def _name_variants(text: str) -> Iterator[tuple[str, bool]]:
+    """The name, then the name less what surrounds it in text: articles, directions, admin words, "X of"."""
+    w = words()
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[0].lower() in w["leading"]:
+        tokens = tokens[1:]
+    yield " ".join(tokens), False
+    admin_hint = False
+    if len(tokens) > 1 and tokens[-1].lower() in w["admin"]:
+        tokens, admin_hint = tokens[:-1], True
+        yield " ".join(tokens), True
+    if len(tokens) > 1 and " ".join(tokens[:2]).lower() in {" ".join(p) for p in w["admin_prefixes"]}:
+        tokens, admin_hint = tokens[2:], True
+        yield " ".join(tokens), True
+    lowered = [t.lower() for t in tokens]
+    if "of" in lowered[:-1] or "de" in lowered[:-1]:   # "the far east of Syria", "la provincia de Idlib"
+        cut = max(i for i, t in enumerate(lowered[:-1]) if t in ("of", "de"))
+        yield from _name_variants(" ".join(tokens[cut + 1:]))
+    while len(tokens) > 1 and (tokens[0].lower().strip("-") in w["direction"] or
+                               all(part in w["direction"] for part in tokens[0].lower().split("-"))):
+        tokens = tokens[1:]
+        yield " ".join(tokens), admin_hint
 
 
 def _public(place: dict) -> dict:

@@ -83,7 +83,7 @@ def lexicon() -> Lexicon:
 def patterns() -> list[re.Pattern]:
     """Regexes (over folded text, same length as the original) for the expressions NER tends to miss."""
     lx = lexicon()
-    month = _alternation([m for m in lx.months if len(m) > 3 or m == "may"])
+    month = _alternation([m for m in lx.months if len(m) > 3 or m in ("may", "mai")])
     unambiguous_month = _alternation([m for m in lx.months if m not in lx.ambiguous_months and len(m) > 3])
     weekday = _alternation(lx.weekdays)
     day_word = _alternation(lx.day_offsets)
@@ -114,7 +114,11 @@ def patterns() -> list[re.Pattern]:
         rf"{b}{number}\s+(?:{unit})\s+ago{e}",
         rf"{b}(?:{ago_before})\s+{number}\s+(?:{unit}){e}",
         # on Tuesday, el martes, mardi dernier, last Friday
-        rf"{b}(?:(?:on|last|this|next|el|le|ce|este)\s+)?(?:{weekday}){e}(?:\s+(?:{past}|{nxt}){e})?",
+        rf"{b}(?:(?:on|last|this|next|el|le|ce|este)\s+)?(?:(?:{past}|{nxt}|ultimo)\s+)?(?:{weekday}){e}"
+        rf"(?:\s+(?:{past}|{nxt}){e})?",
+        # Tuesday, May 14; le mardi 14 mai; el martes 14 de mayo (one expression, the weekday confirms the day)
+        rf"{b}(?:(?:on|el|le)\s+)?(?:{weekday}),?\s+(?:\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{month})|(?:{month})\.?\s+"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?){e}(?:,?\s+(?:de\s+|del\s+)?{year}{e})?",
         rf"{b}(?:{day_word}){e}",
         rf"{b}(?:{recent}){e}",
         # in 1967, en 2012, since 2011 (bare years are taken from NER DATE entities)
