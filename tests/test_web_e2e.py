@@ -39,7 +39,7 @@ def _span(text: str, words: str):
 def fixture_articles() -> list:
     """The invented corpus as data-model Articles, coded the way the event stage codes (PLOVER → CAMEO map)."""
     from eventwire.codes import plover_info
-    from eventwire.model import Article, Event, Location
+    from eventwire.model import Article, Event, Location, Span
     articles = []
     for item in json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]:
         text = item["text"]
@@ -51,7 +51,11 @@ def fixture_articles() -> list:
             info = plover_info(e["type"], e.get("mode"))
             loc = e.pop("location", None)
             location = Location(**loc) if loc else None
-            article.events.append(Event(evidence=[_span(text, e.pop("evidence"))], location=location,
+            evidence = _span(text, e.pop("evidence"))
+            if e.get("attribution"):   # the attribution's words, looked up inside the evidence sentence
+                start = evidence.start + evidence.text.index(e["attribution"])
+                e["attribution_span"] = Span.of(text, start, start + len(e["attribution"]))
+            article.events.append(Event(evidence=[evidence], location=location,
                                         cameo=info["cameo_root"], quad_class=info["quad_class"],
                                         intensity=info["goldstein"], confidence=0.8, **e))
         articles.append(article)
@@ -337,6 +341,20 @@ def test_clicking_an_event_marks_its_evidence_and_lists_its_cluster(browser, ser
     assert console.errors == [] and fresh_console.errors == []
     page.close()
     fresh.close()
+
+
+def test_the_attribution_is_shown_inside_the_marked_evidence(browser, server):
+    event = next(e for e in api_get(server, "events", attributed="true", limit=500)["items"]
+                 if e.get("attribution_span"))
+    start, end = event["attribution_span"]
+    page, console = open_dashboard(browser, server, query=f"?event={event['id']}")
+    page.wait_for_selector("#evidence .article-text .attribution")
+    article = api_get(server, f"articles/{event['article_id']}")
+    assert page.inner_text("#evidence .article-text .attribution") == article["text"][start:end]
+    assert page.locator("#evidence mark.evidence .attribution").count() == 1
+    assert page.inner_text("#evidence .fields .attribution") == event["attribution"]
+    assert console.errors == []
+    page.close()
 
 
 def test_map_bubbles_and_network_links_open_evidence(browser, server):

@@ -16,6 +16,7 @@ export interface EventRow {
   date: string | null;
   location: Location | null;
   attribution: string | null;
+  attribution_span?: [number, number] | null;   // where the attribution's words are in the article text
   modality: string;
   symmetric?: boolean;           // meetings, clashes: the order of source and target carries no meaning
   quad_class: number | null;

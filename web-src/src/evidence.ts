@@ -131,7 +131,7 @@ export class EvidencePanel {
       ...row("Date", formatDate(ev.date)),
       ...row("Location", locationLabel(ev)),
       ...row("Modality", h("span", { class: `modality modality-${ev.modality}` }, ev.modality)),
-      ...row("Attribution", ev.attribution ?? "the article's own voice"),
+      ...row("Attribution", ev.attribution ? h("span", { class: "attribution" }, ev.attribution) : "the article's own voice"),
       ...row("Quad class", quadLabel(ev.quad_class)),
       ...row("CAMEO", ev.cameo ?? "—"),
       ...row("Intensity", ev.intensity != null ? ev.intensity.toFixed(1) : "—"),
@@ -146,7 +146,7 @@ export class EvidencePanel {
       ? h("a", { href: article.url, target: "_blank", rel: "noopener noreferrer" }, article.url)
       : h("span", {}, article.source);
     const text = h("div", { class: "article-text", tabindex: 0, role: "region", "aria-label": "Article text with the evidence highlighted" });
-    text.append(highlightedText(article.text ?? "", spans));
+    text.append(highlightedText(article.text ?? "", spans, ev?.attribution_span ? [ev.attribution_span] : []));
     const heading = ev ? "Evidence in the article" : "Article";
     return h("section", { class: "article-view", "data-article-id": article.id },
       h("h3", {}, heading),

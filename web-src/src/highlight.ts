@@ -17,39 +17,51 @@ export function normaliseSpans(spans: SpanPair[], length: number): SpanPair[] {
   return merged;
 }
 
-export interface Run { text: string; marked: boolean }
+export interface Run { text: string; marked: boolean; attribution: boolean }
 
-/** The text as paragraphs of runs, marked where a span covers them. Every line break starts a paragraph
- *  (clean text keeps one paragraph per line), and a mark crossing a break is split so it never spans two. */
-export function highlightRuns(text: string, spans: SpanPair[]): Run[][] {
+/** The text as paragraphs of runs, marked where an evidence span covers them and flagged where the
+ *  attribution ("officials said") does. Every line break starts a paragraph (clean text keeps one paragraph
+ *  per line), and a run crossing a break is split so no mark spans two paragraphs. */
+export function highlightRuns(text: string, spans: SpanPair[], attribution: SpanPair[] = []): Run[][] {
+  const marks = normaliseSpans(spans, text.length);
+  const sources = normaliseSpans(attribution, text.length);
+  const cuts = [...new Set([0, text.length, ...marks.flat(), ...sources.flat()])].sort((a, b) => a - b);
+  const inside = (list: SpanPair[], at: number) => list.some(([s, e]) => s <= at && at < e);
   const paragraphs: Run[][] = [[]];
-  const emit = (from: number, to: number, marked: boolean) => {
-    text.slice(from, to).split(/[ \t]*\n\s*/).forEach((part, i) => {
-      if (i > 0) paragraphs.push([]);
-      if (part) paragraphs[paragraphs.length - 1].push({ text: part, marked });
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    const marked = inside(marks, from), attributed = inside(sources, from);
+    text.slice(from, to).split(/[ \t]*\n\s*/).forEach((part, j) => {
+      if (j > 0) paragraphs.push([]);
+      if (part) paragraphs[paragraphs.length - 1].push({ text: part, marked, attribution: attributed });
     });
-  };
-  let at = 0;
-  for (const [start, end] of normaliseSpans(spans, text.length)) {
-    if (start > at) emit(at, start, false);
-    emit(start, end, true);
-    at = end;
   }
-  if (at < text.length) emit(at, text.length, false);
   return paragraphs.filter((runs) => runs.length > 0);
 }
 
-/** The runs as <p> elements with <mark class="evidence">; built with textContent (the text is untrusted). */
-export function highlightedText(text: string, spans: SpanPair[]): DocumentFragment {
+/** The runs as <p> elements: evidence in <mark class="evidence">, attribution in <span class="attribution">
+ *  (inside the mark when the evidence holds it); built with textContent (the text is untrusted). */
+export function highlightedText(text: string, spans: SpanPair[], attribution: SpanPair[] = []): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const runs of highlightRuns(text, spans)) {
+  for (const runs of highlightRuns(text, spans, attribution)) {
     const paragraph = document.createElement("p");
+    let mark: HTMLElement | null = null;   // consecutive marked runs share one <mark>
     for (const run of runs) {
-      if (!run.marked) { paragraph.append(document.createTextNode(run.text)); continue; }
-      const mark = document.createElement("mark");
-      mark.className = "evidence";
-      mark.textContent = run.text;
-      paragraph.append(mark);
+      let node: Node = document.createTextNode(run.text);
+      if (run.attribution) {
+        const span = document.createElement("span");
+        span.className = "attribution";
+        span.title = "attribution: who the article says reports this";
+        span.textContent = run.text;
+        node = span;
+      }
+      if (!run.marked) { mark = null; paragraph.append(node); continue; }
+      if (!mark) {
+        mark = document.createElement("mark");
+        mark.className = "evidence";
+        paragraph.append(mark);
+      }
+      mark.append(node);
     }
     fragment.append(paragraph);
   }

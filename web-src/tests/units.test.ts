@@ -20,7 +20,8 @@ test("marks cover exactly the evidence and split at line breaks", () => {
   const start = text.indexOf("Troops"), end = text.indexOf("Talks") - 1;
   const paragraphs = highlightRuns(text, [[start, end]]);
   assert.equal(paragraphs.length, 3);
-  assert.deepEqual(paragraphs[1], [{ text: "Troops crossed the river.", marked: true }, { text: " Talks failed.", marked: false }]);
+  assert.deepEqual(paragraphs[1], [{ text: "Troops crossed the river.", marked: true, attribution: false },
+    { text: " Talks failed.", marked: false, attribution: false }]);
   const crossing = highlightRuns(text, [[text.indexOf("Talks"), text.indexOf("Last") + 4]]);
   assert.deepEqual(crossing.flat().filter((r) => r.marked).map((r) => r.text), ["Talks failed.", "Last"]);
 });
@@ -128,4 +129,12 @@ test("symmetric events read both ways", async () => {
   const { dyadLabel } = await import("../src/evidence");
   assert.equal(dyadLabel({ source: "ISRGOV", target: "SYRGOV", symmetric: false }), "ISRGOV → SYRGOV");
   assert.equal(dyadLabel({ source: "ISRGOV", target: "SYRGOV", symmetric: true }), "ISRGOV ↔ SYRGOV");
+});
+
+test("an attribution inside the evidence is flagged within the marked run", () => {
+  const text = "Troops crossed the river, officials said.";
+  const said = [text.indexOf("officials"), text.indexOf(" said")] as [number, number];
+  const runs = highlightRuns(text, [[0, text.length]], [said]).flat();
+  assert.deepEqual(runs.map((r) => [r.text, r.marked, r.attribution]),
+    [["Troops crossed the river, ", true, false], ["officials", true, true], [" said.", true, false]]);
 });
