@@ -137,7 +137,7 @@ def build() -> None:
             if _good_name(form) and key not in seen:
                 seen.add(key)
                 # Abbreviations ("US", "UAE") keep their form: they match only when written in capitals.
-                abbreviation = form if form.isupper() and len(form) <= 4 else None
+                abbreviation = form if form.isupper() and len(form.replace(".", "")) <= 4 else None
                 db.execute("INSERT INTO names VALUES (?,?,?,?)", (key, pid, abbreviation, alternate))
         return pid
 

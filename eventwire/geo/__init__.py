@@ -56,6 +56,8 @@ def _name_variants(text: str) -> Iterator[tuple[str, bool]]:
     """The name, then the name less what surrounds it in text: articles, directions, admin words, "X of"."""
     w = words()
     tokens = text.split()
+    if len(tokens) > 1 and tokens[0].lower() in w["leading"]:
+        yield text, False   # "the States", "the Gulf": the article is part of some names
     while len(tokens) > 1 and tokens[0].lower() in w["leading"]:
         tokens = tokens[1:]
     yield " ".join(tokens), False
