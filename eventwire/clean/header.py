@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable, Optional
+from typing import Collection, Iterable, Optional
 
 from eventwire.clean.boilerplate import Line, SHORT_LINE_WORDS, TOKEN, date_label_length, is_boilerplate, tokens_of
 from eventwire.clean.lexicon import date_words
@@ -132,7 +132,7 @@ def may_be_date(segment: str) -> bool:
     return any(token in spaced for token in tokens_of(segment)) or (not segment.isascii() and bool(cjk.search(segment)))
 
 
-def headline(header: list[Line], all_lines: Iterable[Line], dated: frozenset[int] = frozenset()) -> Optional[Line]:
+def headline(header: list[Line], all_lines: Iterable[Line], dated: Collection[int] = ()) -> Optional[Line]:
     """The headline among the lines above the body: a short line without a final full stop. Sites print
     it above their timestamp and often twice (page header and article); captions and section headings
     come after it, so the first qualified line wins a tie. ``dated``: header positions whose date was cut off
