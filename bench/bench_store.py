@@ -64,8 +64,18 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 ATTRIBUTIONS = ["officials said", "according to witnesses", "a spokesperson said", "two diplomats said"]
 OUTLETS = ["wire-one.example.com", "daily-post.example.org", "the-gazette.example.net", "world-report.example.com",
            "news24.example.io", "herald.example.co.uk", "courier.example.de", "monitor.example.fr"]
-FILLER = ("The situation remained tense on {d}, and observers said further developments were expected in the "
-          "coming days. Local media carried reports from the area throughout the day.")
+# Background sentences, varied like real copy (a corpus of one repeated filler would make every article a
+# near-duplicate of every other).
+FILLER_PARTS = (
+    ["The situation remained tense on {d}", "Residents described a quiet night on {d}",
+     "Markets in the region were mixed on {d}", "Schools reopened in parts of the province on {d}",
+     "Talks continued behind closed doors on {d}", "Prices of fuel and bread rose again on {d}"],
+    ["and observers said further developments were expected", "while officials declined to comment further",
+     "as hundreds of families waited for news", "though the roads to the border stayed closed",
+     "and analysts warned of a long standoff", "while {n} people were reported missing"],
+    ["in the coming days.", "by the end of the week.", "according to local media.", "in {n} villages nearby.",
+     "despite calls for restraint.", "after a meeting of {n} local leaders."],
+)
 
 
 def synthetic_article(rng: random.Random, n_events: int, day0: date) -> tuple[str, list[tuple]]:
@@ -80,7 +90,8 @@ def synthetic_article(rng: random.Random, n_events: int, day0: date) -> tuple[st
         sentence = (f"{src_name[0].upper() + src_name[1:]} {VERBS[type_].format(t=tgt_name)} in {place[0]} on "
                     f"{when:%B} {when.day}" + (f", {attribution}." if attribution else "."))
         sentences.append(sentence)
-        sentences.append(FILLER.format(d=f"{when:%A}"))
+        filler = " ".join(rng.choice(part) for part in FILLER_PARTS)
+        sentences.append(filler.format(d=f"{when:%A}", n=rng.randint(2, 900)))
         specs.append((type_, src, tgt, place, when, sentence, attribution, src_name, tgt_name))
     return "\n\n".join(sentences), specs
 

@@ -82,7 +82,7 @@ def buckets(sig: Signature, bands: int, rows: int) -> list[int]:
 def jaccard(a: Signature, b: Signature) -> float:
     if a.n_shingles == 0 or b.n_shingles == 0:
         return 0.0
-    return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / len(a.hashvalues)
+    return float((a.hashvalues == b.hashvalues).sum()) / len(a.hashvalues)
 
 
 def containment(a: Signature, b: Signature) -> float:

@@ -12,7 +12,7 @@ from eventwire.errors import EventwireError, StoreError
 from eventwire.model import Article, Event, Failure, Location, Span, article_from_dict, content_hash, utc_now
 from eventwire.store import filters as flt
 from eventwire.store.dialect import Dialect, connect, first, in_list, plain
-from eventwire.store.writer import BatchWriter, naive_utc, outlet_of  # noqa: F401  (outlet_of: public helper)
+from eventwire.store.writer import BatchWriter, naive_utc
 
 AGGREGATES = ("day", "week", "month", "type", "quad_class", "dyad", "actor", "country")
 GROUPS = {   # the second dimension of an aggregate (e.g. a timeline per type)

@@ -9,6 +9,7 @@ The caller owns the transaction.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Optional
@@ -19,6 +20,7 @@ from eventwire.corpus import dedupe
 from eventwire.model import Article, Event, Span, content_hash, utc_now
 
 MAX_PARAMS = 30_000     # PostgreSQL allows 65,535 parameters a statement; stay well under
+MAX_STORY_CANDIDATES = 50
 
 
 def naive_utc(value: Optional[datetime]) -> Optional[datetime]:
@@ -179,7 +181,10 @@ class BatchWriter:
             signatures[article_id] = (story_id, dedupe.Signature.from_bytes(minhash, n_shingles))
         for p in pending:
             best: Optional[tuple[float, str]] = None
-            for other_id in {a for b in p.buckets for a in by_bucket.get(b, ())}:
+            # The more bands two signatures share, the more alike they are: verify only the likeliest
+            # candidates, so text many articles share (an outlet's boilerplate) cannot make this quadratic.
+            shared = Counter(a for b in p.buckets for a in by_bucket.get(b, ()))
+            for other_id, _ in shared.most_common(MAX_STORY_CANDIDATES):
                 story_id, other = signatures[other_id]
                 if dedupe.same_story(p.signature, other, self.store.threshold, self.store.containment):
                     score = dedupe.jaccard(p.signature, other)
