@@ -45,6 +45,11 @@ class Store:
         self.threshold, self.containment = threshold, containment
         self.window_days, self.max_km = window_days, max_km
         try:
+            if read_only and self._behind():
+                # A store written by an older release: migrate it once (writable), then carry on.
+                self.db.close()
+                self.db = connect(target, read_only=False)
+                read_only = False
             if not read_only:
                 self._migrate()
             self.bands, self.rows = self._lsh_layout(read_only)
@@ -74,6 +79,12 @@ class Store:
                     if self.db.is_integrity_error(exc):   # another process migrated at the same time
                         continue
                     raise StoreError(self.target, f"migration {name} failed: {exc}") from exc
+
+    def _behind(self) -> bool:
+        try:
+            return self.schema_version() < max(version for version, _, _ in _migrations())
+        except Exception as exc:   # no schema_version table: not an eventwire store (yet)
+            raise StoreError(self.target, f"not an eventwire store (no schema_version): {exc}") from exc
 
     def schema_version(self) -> int:
         return first(self.db.rows("SELECT max(version) FROM schema_version"), 0) or 0
