@@ -240,6 +240,14 @@ def test_an_actor_filter_updates_map_timeline_network_and_url(browser, server):
     assert actors and actors < before
     assert all(any(code.startswith("SDN") for code in (e["source"], e["target"])) for e in expected["items"])
     assert page.locator("#events-body tr").count() == expected["total"]
+    page.click("#zoom-fit")   # zooms in on Sudan; the bubbles stay inside the map
+    scale = page.eval_on_selector("#map g.land", "g => g.transform.baseVal.consolidate()?.matrix.a ?? 1")
+    assert scale > 2
+    frame = page.locator("#map").bounding_box()
+    for bubble in page.locator("#map g.bubble").all():
+        b = bubble.bounding_box()
+        assert frame["x"] <= b["x"] and b["x"] + b["width"] <= frame["x"] + frame["width"]
+        assert frame["y"] <= b["y"] and b["y"] + b["height"] <= frame["y"] + frame["height"]
     shot(page, "desktop-filtered")
     page.go_back()
     wait_until_loaded(page)

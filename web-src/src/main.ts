@@ -72,6 +72,7 @@ const map = new MapView(byId("map"), {
 byId("zoom-in").addEventListener("click", () => map.zoomBy(2));
 byId("zoom-out").addEventListener("click", () => map.zoomBy(0.5));
 byId("zoom-reset").addEventListener("click", () => map.resetZoom());
+byId("zoom-fit").addEventListener("click", () => map.fitToPoints());
 
 const timeline = new TimelineView(byId("timeline"), byId("timeline-legend"), byId("timeline-note"), {
   onRange: (since, until) => store.setFilters({ since: since ?? "", until: until ?? "" }),

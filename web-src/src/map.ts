@@ -101,6 +101,19 @@ export class MapView {
   zoomBy(factor: number): void { this.svg.call(this.zoomer.scaleBy, factor); }
   resetZoom(): void { this.svg.call(this.zoomer.transform, zoomIdentity); }
 
+  /** Zooms to the drawn places (the whole world when they are spread over it). */
+  fitToPoints(): void {
+    const xy = this.points.map((p) => this.projection([p.lon, p.lat])).filter((q): q is [number, number] => !!q);
+    if (!xy.length) { this.resetZoom(); return; }
+    const xs = xy.map((q) => q[0]), ys = xy.map((q) => q[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const pad = 40;   // room for the bubbles themselves
+    // A single place gets a regional view (k = 6), not a street-level one.
+    const k = Math.max(1, Math.min(6, (this.width - 2 * pad) / Math.max(1, x1 - x0), (this.height - 2 * pad) / Math.max(1, y1 - y0)));
+    const t = zoomIdentity.translate(this.width / 2, this.height / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+    this.svg.call(this.zoomer.transform, t);
+  }
+
   private resize(): void {
     const { width, height } = this.host.getBoundingClientRect();
     if (width < 10 || height < 10 || (width === this.width && height === this.height)) return;
@@ -134,8 +147,7 @@ export class MapView {
   }
 
   private applyTransform(): void {
-    this.land.attr("transform", this.transform.toString())
-      .style("stroke-width", `${0.6 / this.transform.k}px`);
+    this.land.attr("transform", this.transform.toString());
     this.renderDots();
   }
 
