@@ -333,3 +333,9 @@ def test_a_repeated_statement_is_one_event_a_repeated_attack_is_two():
     assert sum(e.type == "ACCUSE" for e in a.events) == 1
     assert len(next(e for e in a.events if e.type == "ACCUSE").evidence) == 2
     assert sum(e.type == "ASSAULT" for e in a.events) == 2
+
+
+def test_a_protest_without_an_addressee_is_against_the_state_where_it_happens():
+    a = coded("Thousands of Serbian students demonstrated in Belgrade on Sunday.",
+              {"Serbian students": "SRBEDU"}, places={"Belgrade": ("SRB", 44.8, 20.46)})
+    assert dyads(a) == {("PROTEST", "SRBEDU", "SRBGOV")}

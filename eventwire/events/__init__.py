@@ -119,6 +119,12 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                     and when_where.place_in_clause(trig.token, location_span):
                 # "a visit to Egypt on Monday", "a difficult conversation in Ankara": a visit consults the hosts
                 frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
+            if frame.sources and not frame.targets and trig.type == "PROTEST":
+                # A protest that names no addressee is against the state where it happens (CAMEO's convention)
+                home = location.country if location is not None and location.country else frame.sources[0].code[:3]
+                if home.isalpha() and len(home) == 3 and home not in ("IGO", "NGO", "UNO", "MNC") \
+                        and frame.sources[0].code != home + "GOV":
+                    frame.targets = [arguments.Arg(home + "GOV", f"(the government of {home})", -1, -1)]
             if not frame.sources or not frame.targets:
                 if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
                     attached = merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no,

@@ -19,7 +19,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Types whose object is often the actor's own forces ("withdrew its troops", "deployed soldiers").
 _OWN_FORCE_TYPES = {"RETREAT", "MOBILIZE"}
 # Speech acts whose target may sit inside what was said ("warned that X ...", "vowed to crush X").
-_SPEECH_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
+_SPEECH_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "PROTEST"}
 # Types whose object is often abstract ("support for returning to the terms ...") so that the actor
 # concerned is named deeper inside the phrase.
 _DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
