@@ -131,20 +131,57 @@ def corpus(n_events: int, seed: int = 7) -> list[Article]:
         n += 1
         if originals and rng.random() < 0.25:
             # a syndicated copy: another outlet, its own boilerplate, maybe the last paragraphs trimmed
-            text, specs, published = rng.choice(originals)
+            origin = rng.randrange(len(originals))
+            text, specs, published = originals[origin]
             paragraphs = text.split("\n\n")
             keep = paragraphs if rng.random() < 0.5 else paragraphs[:max(2, len(paragraphs) - 2)]
             copy_text = f"{rng.choice(OUTLETS).upper()} - world news\n\n" + "\n\n".join(keep) + \
                 f"\n\nCopyright {published.year}. Story {n}."
             article = build_article(copy_text, specs, rng.choice(OUTLETS), n, published)
+            article.meta["bench_origin"] = origin       # ground truth for the story figures
         else:
             published = start + timedelta(days=rng.randint(0, 364))
             text, specs = synthetic_article(rng, rng.randint(2, 6), published)
             originals.append((text, specs, published))
             article = build_article(text + f"\n\nStory {n}.", specs, rng.choice(OUTLETS), n, published)
+            article.meta["bench_origin"] = len(originals) - 1
         articles.append(article)
         made += len(article.events)
     return articles
+
+
+def corpus_accuracy(store, articles: list[Article]) -> None:
+    """Copies found in their original's story and clusters; different originals or events wrongly merged."""
+    story_of = {r["id"]: r["story_id"] for r in store.list_articles(limit=len(articles) + 10)}
+    origin_story: dict[int, str] = {}
+    copies_total = copies_joined = 0
+    for a in articles:
+        origin = a.meta["bench_origin"]
+        if origin not in origin_story:
+            origin_story[origin] = story_of[a.id]
+            continue
+        copies_total += 1
+        copies_joined += story_of[a.id] == origin_story[origin]
+    merged = len(origin_story) - len(set(origin_story.values()))
+    print(f"    stories: {copies_joined}/{copies_total} syndicated copies joined their original's story; "
+          f"{merged} of {len(origin_story)} originals merged into another's story")
+    # Events: a copy's event (same sentence as in its original) should be a mention of the original's cluster.
+    cluster_of = {(e["article_id"], e["evidence"]): e["cluster_id"] for e in store.events(sort="id", limit=10 ** 7)}
+    first_article: dict[int, str] = {}
+    same = total = 0
+    for a in articles:
+        origin = a.meta["bench_origin"]
+        first_article.setdefault(origin, a.id)
+        if first_article[origin] == a.id:
+            continue
+        for e in a.events:
+            total += 1
+            same += cluster_of[(a.id, e.evidence[0].text)] == cluster_of.get((first_article[origin], e.evidence[0].text))
+    distinct_originals = {cluster_of[(first_article[o], e.evidence[0].text)] for a in articles
+                          for o in [a.meta["bench_origin"]] if first_article[o] == a.id for e in a.events}
+    n_original_events = sum(len(a.events) for a in articles if first_article[a.meta["bench_origin"]] == a.id)
+    print(f"    clusters: {same}/{total} events of copies joined their original's cluster; "
+          f"{n_original_events - len(distinct_originals)} of {n_original_events} original events merged with another")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -176,6 +213,7 @@ def bench_engine(name: str, url: str, articles: list[Article], repeat: int, sing
           f"{elapsed:.1f} s → {len(articles) / elapsed:.0f} articles/s, {n_events / elapsed:.0f} events/s")
     print(f"[{name}] stored: {stats['articles']} articles, {stats['stories']} stories, {stats['events']} events, "
           f"{stats['clusters']} clusters ({stats['multi_source_clusters']} reported by ≥2 outlets)")
+    corpus_accuracy(store, articles)
     t0 = time.perf_counter()
     duplicates = sum(not store.add_article(a) for a in articles[:500])
     print(f"[{name}] re-ingest of 500 stored articles one by one: {duplicates} duplicates in "
