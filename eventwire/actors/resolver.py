@@ -192,6 +192,14 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         entry = _pick_entry(entries, article_codes)
         if dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
             continue
+        if entry.kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+            # "ethnic Albanians in south Serbia": a minority, placed by context, not the state it is named after
+            head = _np_head(root)
+            end = head.i + 1 if head.i != root.i else span.end
+            role = sector_of_tokens(doc[span.end:end]) if end > span.end else None
+            cands.append(Candidate(span.start - 1, end, "group", sector="REB" if role == "MIL" else role or "ETH",
+                                   head=head.i, name=span.text))
+            continue
         if entry.kind in COUNTRY_KINDS:
             ent = _entity_at(doc, span.start) if use_entities else None
             # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
@@ -254,7 +262,8 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         code = entry.code
         home = None
         name = entry.name
-        if entry.generic and not article_codes.get(entry.code[:3]):
+        if entry.generic and not article_codes.get(entry.code[:3]) and \
+                not any(e.kind in COUNTRY_KINDS for t in span for e in dictionary.candidates(t.text)):
             # "the Democratic Party" in a Hong Kong story is not the American one
             ranked = [c for c, _ in article_codes.most_common()]
             code = compose(ranked[0] if ranked else None, entry.code[3:])
@@ -384,12 +393,16 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         name_span = doc[start:ent.end]
         cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text, proper=True)
         cand.extra["gender"] = _gender_near(doc, ent)
-        left = [t for t in doc[max(0, ent.start - 4):ent.start]]
-        # Left role words without a country: "interim president Ahmed X", "Gen. Y"
+        left = [t for t in doc[max(0, ent.start - 8):ent.start]]
+        # Left role words without a country: "interim president Ahmed X", "Gen. Y", "Arab League
+        # Secretary-General X" (words hanging on the name, or on words that do)
         run = []
+        inside = set(range(ent.start, ent.end))
         for t in reversed(left):
-            if t.dep_ in MODIFIER_DEPS and t.head.i >= ent.start and t.head.i < ent.end or t.lower_ in lex["titles"]:
+            if (t.dep_ in MODIFIER_DEPS or t.dep_ == "punct" and t.text in "-–") and t.head.i in inside \
+                    or t.lower_ in lex["titles"]:
                 run.insert(0, t)
+                inside.add(t.i)
             else:
                 break
         if run and sector_of_tokens(run):
@@ -431,11 +444,10 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if cand.country is None and cand.sector in ("GOV", "MIL", "SPY", "JUD", "LEG", "COP"):
             # An official with no nationality given: the country the sentence is about, when it names just one.
             sent = ent.sent
-            before = [c for pos, c, _ in trail if sent.start_char <= pos < doc[ent.start].idx]
             countries = {c for pos, c, _ in trail if sent.start_char <= pos < sent.end_char}
-            if before:
-                cand.country = before[-1]        # "Syria's delegation is led by X": X speaks for Syria
-            elif len(countries) == 1:
+            if len(countries) == 1:
+                # "President X said Sudan would ...": an official speaks for the one country the sentence
+                # names; with two ("the German government welcomed President X's ...") it would be a guess
                 cand.country = countries.pop()
         if cand.country or cand.sector:
             cand.code = compose(cand.country, cand.sector)
