@@ -256,6 +256,17 @@ def test_teasers_credits_and_ads_inside_the_body_are_dropped():
     assert clean(text_doc(text)).text == BODY
 
 
+@pytest.mark.parametrize("widgets", [
+    ["Advertisement - scroll to continue", "AFP via Getty Images", "5 min read"],
+    ["Story continues below advertisement", "Click to share on Twitter (Opens in new window)", "Like this:"],
+    ["Tags: Syria, Israel, Golan Heights", "Leave a Reply Cancel reply", "Copyright 2025 The Daily Courier"],
+    ["Te recomendamos", "Más noticias", "Cargando..."],
+])
+def test_common_widgets_between_paragraphs_are_dropped(widgets):
+    first, second = BODY.split("\n\n")
+    assert clean(text_doc("\n".join([first, *widgets, second]))).text == BODY
+
+
 def test_a_sentence_that_starts_like_a_label_is_prose():
     text = f"{BODY}\n\nSource: the ministry said the next round of talks would be held in Geneva in March."
     assert clean(text_doc(text)).text.endswith("would be held in Geneva in March.")

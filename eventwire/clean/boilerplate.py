@@ -145,14 +145,22 @@ def _is_related_link(text: str, tokens: list[str]) -> bool:
             and _label_then_rest(text, tokens, navigation_phrases()))
 
 
+_CREDIT_CONNECTORS = frozenset({"via", "and", "by", "/", "y", "et", "und", "e", "en"})
+RIGHTS_LINE_MAX_WORDS = 15
+
+
 def _is_credit(text: str, tokens: list[str]) -> bool:
+    """A photo credit ("Photo: Reuters", "(Getty Images)", "AFP via Getty Images") or a rights line
+    ("© 2024 The Ledger", "Copyright 2025 ...")."""
+    if tokens and tokens[0] in ("©", "copyright") and len(tokens) <= RIGHTS_LINE_MAX_WORDS:
+        return True
     if len(tokens) > CREDIT_MAX_WORDS:
         return False
     if _label_then_rest(text, tokens, credit_labels()):
         return True
-    # "(Getty Images)", "(AFP)": a credit alone in brackets.
-    inner = text.strip()
-    return inner.startswith("(") and inner.endswith(")") and strip_prefix(tokens, credit_labels()) == len(tokens)
+    # Nothing but agency and credit words, bare or in brackets.
+    covered = _covered_by(tokens, credit_labels())
+    return bool(tokens) and all(c or t in _CREDIT_CONNECTORS for t, c in zip(tokens, covered))
 
 
 def is_navigation(line: Line) -> bool:
