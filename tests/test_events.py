@@ -339,3 +339,17 @@ def test_a_protest_without_an_addressee_is_against_the_state_where_it_happens():
     a = coded("Thousands of Serbian students demonstrated in Belgrade on Sunday.",
               {"Serbian students": "SRBEDU"}, places={"Belgrade": ("SRB", 44.8, 20.46)})
     assert dyads(a) == {("PROTEST", "SRBEDU", "SRBGOV")}
+
+
+def test_a_role_without_a_country_is_still_unknown():
+    a = coded("The party leader accused Canada of hypocrisy.", {"The party leader": "---GOV", "Canada": "CAN"})
+    assert a.events == []
+    kept = events.code_rules(annotated("The party leader accused Canada of hypocrisy.",
+                                       {"The party leader": "---GOV", "Canada": "CAN"}), keep_unknown=True)
+    assert dyads(kept) == {("ACCUSE", "---GOV", "CAN")}
+
+
+def test_a_first_person_inside_a_quote_is_not_the_source_the_speaker_is():
+    a = coded('The Chilean minister said: "We are ready to negotiate with Peru."',
+              {"The Chilean minister": "CHLGOV", "Peru": "PER"}, pronouns={"We": "The Chilean minister"})
+    assert a.events and a.events[0].attribution == "The Chilean minister"

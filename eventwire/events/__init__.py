@@ -146,8 +146,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                     continue      # "she has recognised the error of her ways": one actor, no dyad
                 if source.code == target.code and source.text.lower() == target.text.lower():
                     continue
-                if not keep_unknown and "---" in (source.code, target.code):
-                    continue
+                if not keep_unknown and (source.code.startswith("---") or target.code.startswith("---")):
+                    continue      # "---GOV": a government, but of no known country
                 event = Event(
                     type=trig.type, source=source.code, target=target.code, evidence=[evidence], mode=trig.mode,
                     source_text=source.text, target_text=target.text, source_actor=source.actor,

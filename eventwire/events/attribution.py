@@ -23,7 +23,7 @@ class Attribution:
 
 
 def _span_of(doc_text: str, tokens) -> Optional[Span]:
-    tokens = [t for t in tokens if not (t.dep_ in ("relcl", "acl") and False)]
+    """The text from the first to the last token, without surrounding punctuation and quotes."""
     if not tokens:
         return None
     start = tokens[0].idx
@@ -66,8 +66,8 @@ def _from_subject(article, index, verb) -> Optional[Attribution]:
         return None
     referent = _refers(article, index, subj)
     text = referent or span.text
-    if subj.pos_ == "PRON" and referent is None and subj.lower_ in ("it", "this", "that", "there"):
-        return None
+    if subj.pos_ == "PRON" and referent is None and subj.lower_ in ("it", "this", "that", "there", "we", "i", "you"):
+        return None     # "We believe ...", inside a quote: the quoted speaker is named further out
     return Attribution(text, span, subj, "verb")
 
 
