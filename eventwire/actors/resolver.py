@@ -518,9 +518,10 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
         elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and (token.is_alpha or "-" in token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
-        elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]):
+        elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]) \
+                and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children):
             dets = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")]
-            if not dets or any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
+            if any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
                 continue
             start = dets[0].i
             out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
@@ -530,7 +531,9 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
                 not any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
             # "killed many people", "some of their fighters": unnamed people, coded from context
             poss = [c.i for c in token.children if c.dep_ == "poss" and c.lower_ in lex["group_pronouns"]]
-            out.append(Candidate(token.i, token.i + 1, "description", sector=sector_of_tokens([token]),
+            # "Darfur rebels": a place name before the noun stays in the mention
+            start = min([c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+            out.append(Candidate(start, token.i + 1, "description", sector=sector_of_tokens([token]),
                                  head=token.i, extra={"poss": poss[0]} if poss else {}))
         elif token.pos_ == "NOUN" and low in lex["pair_heads"]:
             nums = [c for c in token.children if c.lower_ in lex["pair_words"]]
