@@ -63,6 +63,82 @@ def _confidence(trigger, source, target, explicit_date: bool, used_fallback: boo
     return max(0.05, min(0.95, score))
 
 
+def _complete_frame(article: Article, index, trig, frame, attr, sentence, focus):
+    """Fills what the parse left open from the context: the speaker as a party to talks, a target deeper in
+    the phrase, and targets read from where the event happened. Returns (location, its span, used_fallback)."""
+    if not frame.sources and trig.symmetric and attr is not None:
+        # "Sharaa confirmed that talks with Israel were underway": the speaker is a party to the talks
+        speaker = _speaker_arg(index, attr)
+        if speaker is not None and speaker.code != "---":
+            frame.sources = [speaker]
+    used_fallback = False
+    if frame.sources and not frame.targets:
+        fallback = arguments.fallback_target(index, trig, frame.sources[0])
+        if fallback is not None:
+            frame.targets, used_fallback = [fallback], True
+    # The source's own name is not where it acted ("Israel conducted airstrikes"); the target's may be
+    exclude = [(a.start, a.end) for a in frame.sources if not a.from_place]
+    target_place = None
+    if frame.targets and frame.targets[0].from_place:
+        target_place = next((p for p in article.places if p.span.start == frame.targets[0].start), None)
+    location, location_span = when_where.event_location(
+        article, trig.token, sentence, trig.type, exclude, frame.targets[0].code if frame.targets else None,
+        target_place, frame.sources[0].code if frame.sources else None, focus)
+    if frame.sources and not frame.targets and location is not None and location.country:
+        own_place = location_span is not None and when_where.place_in_clause(trig.token, location_span)
+        foreign = location.country != frame.sources[0].code[:3]
+        visit = trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs or \
+            (location_span is not None and when_where.is_capital(location_span.text))
+        if own_place and foreign and (trig.type in _PLACE_TARGET_TYPES or visit):
+            # "airstrikes near the presidential palace in Damascus" hit Syria; "a visit to Egypt",
+            # "a difficult conversation in Ankara" consult the hosts
+            frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
+    if frame.sources and not frame.targets and trig.type == "PROTEST":
+        # A protest that names no addressee is against the state where it happens (CAMEO's convention)
+        home = location.country if location is not None and location.country else frame.sources[0].code[:3]
+        if home.isalpha() and len(home) == 3 and home not in ("IGO", "NGO", "UNO", "MNC") \
+                and frame.sources[0].code != home + "GOV":
+            frame.targets = [arguments.Arg(home + "GOV", f"(the government of {home})", -1, -1)]
+    return location, location_span, used_fallback
+
+
+def _keeps(source, target, keep_unknown: bool) -> bool:
+    """Whether a source–target pair is a dyad worth an event."""
+    if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
+        return False
+    if source.code == target.code and len(source.code) == 3:
+        return False      # "Israel ... Israeli": a bare country on both sides is no dyad
+    if source.referent is not None and source.referent == target.referent:
+        return False      # "she has recognised the error of her ways": one actor, no dyad
+    if source.code == target.code and source.text.lower() == target.text.lower():
+        return False
+    # "---GOV": a government, but of no known country
+    return keep_unknown or not (source.code.startswith("---") or target.code.startswith("---"))
+
+
+def _events_of(article: Article, trig, frame, attr, sentence, evidence, location, location_span,
+               used_fallback: bool, keep_unknown: bool) -> list[Event]:
+    date, date_span, explicit_date = when_where.event_date(article, trig.token, sentence)
+    mod = modality.decide(trig.token, attr)
+    info = type_info(trig.type, trig.mode)
+    out = []
+    for source, target in [(s, t) for s in frame.sources for t in frame.targets][:_MAX_PAIRS]:
+        if not _keeps(source, target, keep_unknown):
+            continue
+        out.append(Event(
+            type=trig.type, source=source.code, target=target.code, evidence=[evidence], mode=trig.mode,
+            source_text=source.text, target_text=target.text, source_actor=source.actor,
+            target_actor=target.actor, date=date, date_span=date_span, location=location,
+            location_span=location_span, attribution=attr.text if attr else None,
+            attribution_span=attr.span if attr else None, modality=mod,
+            symmetric=frame.symmetric or trig.type in _SYMMETRIC_TYPES,
+            trigger=Span.of(article.text, trig.token.idx, trig.token.idx + len(trig.token.text)),
+            cameo=info.get("cameo"), quad_class=info.get("quad_class"), intensity=info.get("intensity"),
+            confidence=_confidence(trig, source, target, explicit_date, used_fallback),
+        ))
+    return out
+
+
 def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     """The rule coder (dependency patterns over a shipped lexicon)."""
     doc = article.doc
@@ -74,96 +150,31 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     carried: Optional[attribution.Attribution] = None
     paragraph = -1
     for sentence_no, sentence in enumerate(_sentences(doc)):
-        this_paragraph = _paragraph_of(article.text, sentence.start_char)
-        if this_paragraph != paragraph:
-            carried, paragraph = None, this_paragraph
-        evidence = _sentence_span(article, sentence)
-        sentence_attr: Optional[attribution.Attribution] = None
+        if _paragraph_of(article.text, sentence.start_char) != paragraph:
+            carried, paragraph = None, _paragraph_of(article.text, sentence.start_char)
         if carried is not None and not attribution.continues_report(sentence):
             carried = None      # the article's own voice again: the source no longer governs
+        evidence = _sentence_span(article, sentence)
+        sentence_attr: Optional[attribution.Attribution] = None
         for trig in triggers.find(sentence):
             frame = arguments.frame_of(index, trig)
             attr = attribution.find(article, index, trig.token, sentence)
             if attr is not None and attr.kind in ("verb", "according"):
                 sentence_attr = sentence_attr or attr
-            if attr is None and carried is not None:
-                attr = carried
-            if not frame.sources and trig.symmetric and attr is not None:
-                # "Sharaa confirmed that talks with Israel were underway": the speaker is a party to the talks
-                speaker = _speaker_arg(index, attr)
-                if speaker is not None and speaker.code != "---":
-                    frame.sources = [speaker]
-            used_fallback = False
-            if frame.sources and not frame.targets:
-                fallback = arguments.fallback_target(index, trig, frame.sources[0])
-                if fallback is not None:
-                    frame.targets, used_fallback = [fallback], True
-            # The source's own name is not where it acted ("Israel conducted airstrikes"); the target's may be
-            exclude = [(a.start, a.end) for a in frame.sources if not a.from_place]
-            target_place = None
-            if frame.targets and frame.targets[0].from_place:
-                target_place = next((p for p in article.places if p.span.start == frame.targets[0].start), None)
-            location, location_span = when_where.event_location(
-                article, trig.token, sentence, trig.type, exclude,
-                frame.targets[0].code if frame.targets else None, target_place,
-                frame.sources[0].code if frame.sources else None, focus)
-            if frame.sources and not frame.targets and trig.type in _PLACE_TARGET_TYPES and location_span is not None \
-                    and location.country and location.country != frame.sources[0].code[:3] \
-                    and when_where.place_in_clause(trig.token, location_span):
-                # "Israel conducted airstrikes ... near the presidential palace in Damascus": Syria is hit
-                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
-            if frame.sources and not frame.targets and location_span is not None \
-                    and (trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs
-                         or when_where.is_capital(location_span.text)) \
-                    and location.country and location.country != frame.sources[0].code[:3] \
-                    and when_where.place_in_clause(trig.token, location_span):
-                # "a visit to Egypt on Monday", "a difficult conversation in Ankara": a visit consults the hosts
-                frame.targets = [arguments.Arg(location.country, location.name, -1, -1, None, True)]
-            if frame.sources and not frame.targets and trig.type == "PROTEST":
-                # A protest that names no addressee is against the state where it happens (CAMEO's convention)
-                home = location.country if location is not None and location.country else frame.sources[0].code[:3]
-                if home.isalpha() and len(home) == 3 and home not in ("IGO", "NGO", "UNO", "MNC") \
-                        and frame.sources[0].code != home + "GOV":
-                    frame.targets = [arguments.Arg(home + "GOV", f"(the government of {home})", -1, -1)]
-            if not frame.sources or not frame.targets:
-                if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
-                    attached = merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no,
-                                                   [evidence], attr.text if attr else None,
-                                                   attr.span if attr else None)
-                    if attached:
-                        continue
+            attr = attr or carried
+            location, location_span, used_fallback = _complete_frame(article, index, trig, frame, attr,
+                                                                     sentence, focus)
+            if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
+                # "These meetings mark the first open interaction": more evidence for the latest talks
+                merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no, [evidence],
+                                    attr.text if attr else None, attr.span if attr else None)
                 continue
-            date, date_span, explicit_date = when_where.event_date(article, trig.token, sentence)
-            mod = modality.decide(trig.token, attr)
-            info = type_info(trig.type, trig.mode)
-            pairs = [(s, t) for s in frame.sources for t in frame.targets][:_MAX_PAIRS]
-            for source, target in pairs:
-                if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
-                    continue
-                if source.code == target.code and len(source.code) == 3:
-                    continue      # "Israel ... Israeli": a bare country on both sides is no dyad
-                if source.referent is not None and source.referent == target.referent:
-                    continue      # "she has recognised the error of her ways": one actor, no dyad
-                if source.code == target.code and source.text.lower() == target.text.lower():
-                    continue
-                if not keep_unknown and (source.code.startswith("---") or target.code.startswith("---")):
-                    continue      # "---GOV": a government, but of no known country
-                event = Event(
-                    type=trig.type, source=source.code, target=target.code, evidence=[evidence], mode=trig.mode,
-                    source_text=source.text, target_text=target.text, source_actor=source.actor,
-                    target_actor=target.actor, date=date, date_span=date_span, location=location,
-                    location_span=location_span, attribution=attr.text if attr else None,
-                    attribution_span=attr.span if attr else None, modality=mod,
-                    symmetric=frame.symmetric or trig.type in _SYMMETRIC_TYPES,
-                    trigger=Span.of(article.text, trig.token.idx, trig.token.idx + len(trig.token.text)),
-                    cameo=info.get("cameo"), quad_class=info.get("quad_class"), intensity=info.get("intensity"),
-                    confidence=_confidence(trig, source, target, explicit_date, used_fallback),
-                )
+            for event in _events_of(article, trig, frame, attr, sentence, evidence, location, location_span,
+                                    used_fallback, keep_unknown):
                 candidates.append((event, sentence_no, merge.is_anaphoric(trig.token)))
-        if sentence_attr is not None and attribution.opens_frame(sentence):
-            carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker, "carried")
-        elif sentence_attr is None and attribution.opens_frame(sentence):
-            carried = None
+        if attribution.opens_frame(sentence):
+            carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker,
+                                              "carried") if sentence_attr is not None else None
     article.events = merge.merge(candidates)
     return article
 
