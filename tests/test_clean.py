@@ -284,6 +284,12 @@ def test_a_sidebar_after_a_long_teaser_list_is_not_the_article():
     assert article.text == BODY
 
 
+def test_a_share_bar_inside_the_article_does_not_cut_it():
+    first, second = BODY.split("\n\n")
+    bar = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print", "Comments"]
+    assert clean(text_doc("\n".join([first, *bar, second]))).text == BODY
+
+
 def test_a_short_block_of_teasers_inside_the_article_does_not_cut_it():
     first, second = BODY.split("\n\n")
     text = f"{first}\n\n" + "\n".join(TEASERS[1:4]) + f"\n\n{second}"
