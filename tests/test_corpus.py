@@ -224,6 +224,9 @@ def test_an_undated_event_is_anchored_to_when_its_article_was_retrieved(tmp_path
         store.add_article(copy("b.example.com", datetime(2025, 3, 3, tzinfo=timezone.utc)))   # the same strike
         store.add_article(copy("c.example.com", datetime(2025, 9, 1, tzinfo=timezone.utc)))   # months later
         assert sorted(c["n_sources"] for c in store.clusters()) == [1, 2]
+        # and filed under that day for date filters and timelines
+        assert [e["article_source"] for e in store.events(since="2025-09-01")] == ["https://c.example.com/q"]
+        assert {r["period"]: r["count"] for r in store.aggregate("month")} == {"2025-03-01": 2, "2025-09-01": 1}
 
 
 def test_actor_names_follow_pronouns_to_their_antecedent():

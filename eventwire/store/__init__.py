@@ -44,13 +44,21 @@ Contract (CLI `eventwire events|clusters|export|failures|stats` and the REST API
 Filters (all optional, combined with AND; strings are accepted for every one of them):
     actor (code prefix such as SYR / SYRGOV, or a name, on either side), source, target (same, one side),
     country (leading 3 letters of either actor, or the event location's country), type, mode, modality,
-    quad_class, since, until (event date, falling back to the article's published day), attributed (bool),
+    quad_class, since, until (event date, falling back to the article's published, else retrieved, day),
+    attributed (bool),
     text (substring of evidence or title), place (location name / admin1 substring, or its country code),
     bbox=(min_lon, min_lat, max_lon, max_lat), near=(lat, lon, km), article_id, cluster_id, story_id.
     Lists (or comma-separated strings) mean any of: type="ASSAULT,COERCE".
 
-Exports: eventwire.store.export.export(store, fmt, path, **filters) with fmt csv | parquet | jsonl | gdelt |
-gdelt-ext | polecat.
+Exports: eventwire.store.export.export(store, fmt, path, header=False, unit="events", **filters) with fmt
+csv | parquet | jsonl | gdelt | gdelt-ext | polecat; unit="clusters" writes one row per real-world event
+(gdelt, gdelt-ext, polecat). The PLOVER → CAMEO root / QuadClass / Goldstein map is eventwire.codes.plover_info.
+
+Corpus rules (eventwire.corpus): near-duplicate articles share a story_id (MinHash over 5-word shingles, LSH
+buckets stored in the database, Jaccard ≥ threshold or a trimmed copy's containment ≥ containment); an event
+joins a cluster of the same type and dyad with compatible date (± window_days) and place (same country, within
+max_km), never a cluster already holding another event of its own article. Undated events count from their
+article's publication (else retrieval) day; timelines leave out events with no day at all.
 """
 from __future__ import annotations
 

@@ -321,7 +321,10 @@ class BatchWriter:
         ids = iter(self.db.next_ids("event_ids", n))
         rows = []
         for p in pending:
-            published = clustering.date_interval(p.article.published)
+            # undated events are filed under the day the article was published, else retrieved
+            retrieved = naive_utc(p.article.retrieved)
+            published = clustering.date_interval(p.article.published or (retrieved.date().isoformat()
+                                                                          if retrieved else None))
             lead = lead_end(p.article.text)
             for idx, (event, cluster) in enumerate(zip(p.article.events, p.cluster_rows)):
                 rows.append(self._event_row(next(ids), idx, cluster["id"], p, event, published, lead))
