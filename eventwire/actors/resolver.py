@@ -16,7 +16,7 @@ from typing import Optional
 
 from eventwire.actors import dictionary
 from eventwire.actors.dictionary import COUNTRY_KINDS, NON_COUNTRY_PREFIXES, Entry
-from eventwire.model import ActorMention, Article, Span
+from eventwire.model import ActorMention, Span
 
 # Dependency labels of a word that modifies the noun it hangs on (its noun phrase goes on to that noun).
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -28,7 +28,6 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PEOPLE_SECTORS = {"CVL", "REB", "INS", "OPP", "MED"}
 # "the militants" after "Isis": news uses rebel/militant/insurgent words for the same armed group.
 SECTOR_KIN = {"REB": {"REB", "INS"}, "INS": {"INS", "REB"}}
-SECTOR_ORDER = ("GOV", "MIL", "REB", "INS", "OPP", "COP", "JUD", "LEG", "SPY", "MED", "REL", "ETH", "BUS", "CVL")
 
 
 @dataclass
@@ -230,7 +229,6 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
                     cands.append(Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
                                            person=True, head=head.i, name=ent_h.text, proper=True))
                     continue
-                role_tokens = [t for t in doc[span.end:end]] + [t for t in doc[start:span.start]]
                 role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
                 if role == "MIL" and any(o.label_ == "GROUP" for o in inner):
                     role = "REB"                  # "Syrian Kurdish forces": an ethnic group's fighters

