@@ -403,3 +403,12 @@ def test_concurrent_writers_agree_on_one_story_and_its_clusters(postgres_server)
     with open_store(url) as store:
         assert store.stats()["stories"] == 1
         assert [(c["n_mentions"], c["n_sources"]) for c in store.clusters()] == [(3, 3)] * 5
+
+
+def test_free_form_meta_with_odd_values_is_kept_as_text(store):
+    from datetime import datetime
+    article = later_meeting()
+    article.meta = {"feed_published": datetime(2025, 4, 11, 8, 30), "tags": ["diplomacy"], "sitename": "Alpha"}
+    assert store.add_article(article)
+    assert store.get_article(article.id).meta == {"feed_published": "2025-04-11 08:30:00", "tags": ["diplomacy"],
+                                                  "sitename": "Alpha"}

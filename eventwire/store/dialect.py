@@ -13,6 +13,11 @@ from typing import Any, Iterable, Optional, Sequence
 from eventwire.errors import StoreError
 
 
+def _dumps(value: Any) -> str:
+    # Article.meta is free-form (feed extras, HTTP headers): a date or other odd value is kept as its text.
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 CORPUS_LOCK_ID = 0x65766E74   # "evnt": the PostgreSQL advisory lock key of corpus writers
 
 
@@ -36,7 +41,7 @@ class Dialect:
         raise NotImplementedError
 
     def json_param(self, value: Any) -> Any:
-        return None if value is None else json.dumps(value, ensure_ascii=False)
+        return None if value is None else _dumps(value)
 
     def load_json(self, value: Any) -> Any:
         if value is None or not isinstance(value, (str, bytes)):
@@ -162,7 +167,7 @@ class PostgresDialect(Dialect):
         return self.con.execute(sql.replace("?", "%s"), list(params) if params else None)
 
     def json_param(self, value):
-        return None if value is None else self._jsonb(value)
+        return None if value is None else self._jsonb(value, dumps=_dumps)
 
     def lock_corpus(self):
         # Two writers deciding at once would each start the same story or cluster: one writer at a time.
