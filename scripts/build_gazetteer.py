@@ -111,7 +111,8 @@ def build() -> None:
     db = sqlite3.connect(OUT)
     db.executescript("""
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
-                             lat REAL, lon REAL, population INTEGER, geonames_id INTEGER, capital INTEGER);
+                             lat REAL, lon REAL, population INTEGER, geonames_id INTEGER, capital INTEGER,
+                             fame INTEGER);
         CREATE TABLE names (key TEXT, place_id INTEGER, abbreviation TEXT, alternate INTEGER,
                             PRIMARY KEY (key, place_id)) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT, country TEXT);
@@ -120,14 +121,16 @@ def build() -> None:
     next_id = [1]
 
     def add_place(name, kind, country, admin1, lat, lon, population=0, geonames_id=None, capital=0, aliases=(),
-                  alternates=(), codes_ok=False):
+                  alternates=(), codes_ok=False, fame=None):
         """aliases: names to trust (packages' official names, translations, curated); alternates: GeoNames'
-        crowd-sourced alternate names of towns, trusted less by the matcher (historic and joke names)."""
+        crowd-sourced alternate names of towns, trusted less by the matcher (historic and joke names).
+        fame: how many names the world has for the place (GeoNames' alternate-name count for towns, else the
+        names gathered here): Geneva, Switzerland has 60, Geneva, Illinois 11."""
         pid = next_id[0]
         next_id[0] += 1
-        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    (pid, name, kind, country, admin1, round(lat, 4) if lat is not None else None,
-                    round(lon, 4) if lon is not None else None, population, geonames_id, capital))
+                    round(lon, 4) if lon is not None else None, population, geonames_id, capital, fame))
         seen = set()
         for form, alternate in [(name, 0), *[(a, 0) for a in aliases], *[(a, 1) for a in alternates]]:
             form = (form or "").strip()
@@ -139,6 +142,8 @@ def build() -> None:
                 # Abbreviations ("US", "UAE") keep their form: they match only when written in capitals.
                 abbreviation = form if form.isupper() and len(form.replace(".", "")) <= 4 else None
                 db.execute("INSERT INTO names VALUES (?,?,?,?)", (key, pid, abbreviation, alternate))
+        if fame is None:
+            db.execute("UPDATE places SET fame = ? WHERE id = ?", (len(seen), pid))
         return pid
 
     # Cities (kept first so capitals can be flagged from the country table).
@@ -163,7 +168,7 @@ def build() -> None:
         alternates = [a for a in alternates if not (a.isupper() and len(a) <= 5)]
         admin1 = admin1_of_code.get((cc, c["admin1code"]))
         add_place(c["name"], "city", iso2_to_iso3.get(cc), admin1, c["latitude"], c["longitude"], c["population"],
-                  c["geonameid"], int(is_capital), alternates=alternates)
+                  c["geonameid"], int(is_capital), alternates=alternates, fame=len(c["alternatenames"]))
         city_count += 1
         if admin1:
             # The namesake city of an admin1 lends it its alternate names ("Quneitra" the province).
@@ -201,9 +206,8 @@ def build() -> None:
     for (cc, admin1), pts in points.items():
         lat = statistics.median(p[0] for p in pts)
         lon = statistics.median(p[1] for p in pts)
-        aliases = [*(city_alternates.get((cc, admin1)) or [0])[1:], *subdivision_aliases[(cc, admin1)]]
         add_place(admin1, "admin1", iso2_to_iso3.get(cc), admin1, lat, lon, population[(cc, admin1)], None, 0,
-                  aliases)
+                  subdivision_aliases[(cc, admin1)], alternates=(city_alternates.get((cc, admin1)) or [0])[1:])
         admin1_count += 1
 
     # Countries: centroid from countryinfo, names from all three packages (pycountry's translations give the

@@ -140,3 +140,9 @@ def test_continents_are_regions_without_a_country(nlp):
     found = places(nlp, "Exports to North America and Africa rose.")
     assert [(p.span.text, p.kind, p.country) for p in found] == [("North America", "region", None),
                                                                  ("Africa", "region", None)]
+
+
+def test_famous_namesakes_hold_against_a_country_context(nlp):
+    found = places(nlp, "US and Iranian negotiators met in Geneva. The US team later flew to Sydney.")
+    assert place_named(found, "Geneva").country == "CHE"
+    assert place_named(found, "Sydney").country == "AUS"

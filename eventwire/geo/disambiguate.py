@@ -7,10 +7,16 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 # Prior, on a log10(population) scale so a 10x bigger place gains one point.
-COUNTRY_BONUS = 2.0      # "Georgia" alone is the country, not the US state
+COUNTRY_BONUS = 4.0      # "Georgia" alone is the country, not the US state; "Mexico" not Mexico City
+COUNTRY_FAME = 100       # countries are as famous as the most famous towns
+ADMIN1_FAME = 30         # admin1s as a well-known city (the packages give them few names: no measure of fame)
 CAPITAL_BONUS = 1.0      # news names capitals far more often than namesakes
 ADMIN1_PENALTY = -1.0    # an admin1's population sums its cities: without this "New York" would be the state
-CURATED_PRIOR = 7.0      # hand-curated regions exist because news names them ("Golan Heights", "Donbas")
+# Fame: log10 of how many names the world has for a place (GeoNames alternate names). Geneva, Switzerland
+# (60 names, 0.2M people) beats Geneva, Illinois (11 names) even in an American story.
+FAME_WEIGHT = 2.5
+ALTERNATE_PENALTY = -2.0  # a town reached by one of GeoNames' alternate spellings ("Sydney" for Sidney, Ohio)
+CURATED_PRIOR = 10.0     # hand-curated regions exist because news names them ("Golan Heights", "Donbas")
 ADMIN_HINT_BONUS = 3.0   # "Idlib province" reads Idlib as the admin1/region
 # Evidence from the article: enough to flip Tripoli (Libya, 1.3M) to Tripoli (Lebanon, 0.2M) when Lebanon is
 # named, not enough to flip Paris (France) to Paris (Texas) for one mention of the US.
@@ -24,12 +30,16 @@ def prior(place: dict) -> float:
     if kind in ("region", "place") and not place.get("population"):
         return CURATED_PRIOR
     score = math.log10((place.get("population") or 0) + 10)
+    fame = {"country": COUNTRY_FAME, "admin1": ADMIN1_FAME}.get(kind, place.get("fame") or 0)
+    score += FAME_WEIGHT * math.log10(1 + fame)
     if kind == "country":
         score += COUNTRY_BONUS
     elif kind == "admin1":
         score += ADMIN1_PENALTY
     if place.get("capital"):
         score += CAPITAL_BONUS
+    if place.get("by_alternate"):
+        score += ALTERNATE_PENALTY
     return score
 
 

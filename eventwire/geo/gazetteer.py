@@ -16,7 +16,7 @@ from eventwire.errors import AnnotateError
 from eventwire.geo.names import name_key
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sqlite"
-_COLUMNS = ("name", "kind", "country", "admin1", "lat", "lon", "population", "geonames_id", "capital")
+_COLUMNS = ("name", "kind", "country", "admin1", "lat", "lon", "population", "geonames_id", "capital", "fame")
 _local = threading.local()
 
 
@@ -65,6 +65,9 @@ def candidates(name: str) -> list[dict]:
         if acronym and not abbreviation and not row[0].isupper():
             continue   # "USI", "CEO": an acronym matches only a name written as one
         place = dict(zip(_COLUMNS, row[:-2]))
+        main_key = name_key(place["name"])
+        # Reached by another name than its own ("Sydney" for Sidney, Ohio), not a longer form ("New York City")
+        place["by_alternate"] = bool(alternate) and key not in main_key and main_key not in key
         if " " in text and " " not in place["name"] and "-" not in place["name"] and \
                 (place["population"] or 0) < TRUSTED_ALTERNATE_POPULATION and place["kind"] == "city":
             continue   # "White House" is not Whitehouse, Texas
