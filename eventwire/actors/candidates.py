@@ -150,141 +150,161 @@ def _left_edge(doc, head, anchor_start):
 
 
 def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = True
-                      ) -> tuple[list[Candidate], list[tuple[int, str]]]:
-    """Dictionary and group-word matches, each expanded to its noun phrase; also returns the country trail."""
-    lex = dictionary.roles()
+                      ) -> tuple[list[Candidate], list[tuple[int, str, bool]]]:
+    """Dictionary and group-word matches, each expanded to its noun phrase; also returns the country trail:
+    (char offset, country, is a place rather than an actor) for every country-bearing word."""
     cands: list[Candidate] = []
-    trail: list[tuple[int, str, bool]] = []       # (char offset, country, is a place rather than an actor)
+    trail: list[tuple[int, str, bool]] = []
     matches = dictionary_matches(doc)
     for span in matches:
-        root = span.root
         if span.label_ == "GROUP":
-            word = span.text.lower()
-            info = lex["groups"].get(word) or lex["groups"].get(word.rstrip("s"), {})
-            head = _np_head(root)
-            start = _left_edge(doc, head, span.start) if head.i != root.i else span.start
-            end = head.i + 1 if head.i != root.i else span.end
-            tokens = [t for t in doc[span.end:end]]
-            role = sector_of_tokens(tokens) if tokens else None
-            if head.i != root.i and head.lemma_.lower() in lex["group_heads"]:
-                role = None                      # "Druze community": the group itself, not civilians
-            elif role == "MIL":
-                role = "REB"                     # "Kurdish forces": an ethnic group's fighters are not a state army
-            elif head.i != root.i and role is None:
-                if info.get("sector") != "ETH" or span.end < len(doc) and doc[span.end].text in "-–":
-                    continue                     # "Arab-Israeli war", "Sunni town": not an actor
-                start, end = span.start, span.end   # "the Kurdish stronghold": the Kurds themselves
-            cands.append(Candidate(start, end, "group", sector=role or info.get("sector", "ETH"), head=head.i,
-                                   countries=tuple(info.get("countries", ())), name=span.text))
-            continue
-        entries = dictionary.candidates(span.text)
-        entry = _pick_entry(entries, article_codes)
-        if dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
-            continue
-        if entry.kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
-            # "ethnic Albanians in south Serbia": a minority, placed by context, not the state it is named after
-            head = _np_head(root)
-            end = head.i + 1 if head.i != root.i else span.end
-            role = sector_of_tokens(doc[span.end:end]) if end > span.end else None
-            cands.append(Candidate(span.start - 1, end, "group", sector="REB" if role == "MIL" else role or "ETH",
-                                   head=head.i, name=span.text))
-            continue
-        if entry.kind in COUNTRY_KINDS:
-            ent = _entity_at(doc, span.start) if use_entities else None
-            # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
-            if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span):
-                continue
-            # "The Washington Post": a capital inside an organisation's name is not its government.
-            if (entry.kind == "capital" and ent is not None and ent.label_ in NAME_LABELS
-                    and (ent.end - ent.start) > (span.end - span.start)):
-                continue
-            place = _place_over(places, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1]))
-            country = entry.country
-            # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
-            if place is not None and place.kind == "admin1" and place.country and place.country != country:
-                country = place.country
-            locative = root.dep_ == "pobj" and root.head.lower_ in lex["place_prepositions"]
-            trail.append((doc[span.start].idx, country, locative))
-            head = _np_head(root)
-            inner = [o for o in matches if o.start >= span.end and o.end <= head.i]
-            if any(o.label_ == "ACTOR" for o in inner):
-                head = root                       # "Turkey's Syrian rebel allies": the nearer nationality wins
-            if head.i != root.i and head.i >= span.end:
-                start = _left_edge(doc, head, span.start)
-                end = head.i + 1
-                ent_h = _entity_at(doc, head.i)
-                if ent_h is not None and ent_h.label_ == "PERSON":
-                    end = max(end, ent_h.end)
-                    role_tokens = [t for t in doc[start:ent_h.start] if t.i not in range(span.start, span.end)]
-                    cands.append(Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
-                                           person=True, head=head.i, name=ent_h.text, proper=True))
-                    continue
-                role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
-                if role == "MIL" and any(o.label_ == "GROUP" for o in inner):
-                    role = "REB"                  # "Syrian Kurdish forces": an ethnic group's fighters
-                if role:
-                    person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
-                    cands.append(Candidate(start, end, "description", country=country,
-                                           sector=role, person=person, head=head.i, name=entry.name,
-                                           wikidata=None if person else entry.wikidata))
-                    continue
-            if entry.kind == "capital":
-                if root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]:
-                    continue                      # "in Damascus" is a place, not an actor
-                if head.i != root.i:
-                    continue                      # "Damascus airport", "Moscow time"
-            # "the president of Syria": a role noun with this country as its of-object
-            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-                role_noun = root.head.head
-                role = sector_of_tokens([role_noun])
-                if role and role_noun.i < span.start:
-                    start = _left_edge(doc, role_noun, role_noun.i)
-                    cands.append(Candidate(start, span.end, "description",
-                                           country=country, sector=role, head=role_noun.i, name=entry.name,
-                                           person=is_person_role([role_noun])))
-                    continue
-            cands.append(Candidate(span.start, span.end, entry.kind, code=country, name=entry.name,
-                                   wikidata=entry.wikidata, country=country, head=root.i))
-            continue
-        # Named bodies, groups and people from the dictionary keep their own code.
-        code = entry.code
-        home = None
-        name = entry.name
-        if entry.generic and not article_codes.get(entry.code[:3]) and \
-                not any(e.kind in COUNTRY_KINDS for t in span for e in dictionary.candidates(t.text)):
-            # "the Democratic Party" in a Hong Kong story is not the American one
-            ranked = [c for c, _ in article_codes.most_common()]
-            code = compose(ranked[0] if ranked else None, entry.code[3:])
-            name = span.text
-        elif entry.countries:
-            home = _group_home(entry, article_codes)
-            code = home + entry.code[3:]
-        person = entry.kind == "person"
-        start, end = span.start, span.end
-        if person:
-            ent = _entity_at(doc, span.start) if use_entities else None
-            # "Ivanka Trump", "Cameron Diaz": a listed surname inside a longer unlisted name is someone else.
-            if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span) and \
-                    not dictionary.candidates(ent.text):
-                continue
-            before = doc[start - 1] if start > 0 else None
-            if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and \
-                    before.head.i in range(start, end) and before.text[:1].isupper() and \
-                    before.lower_ not in lex["titles"] and sector_of_tokens([before]) is None and \
-                    not dictionary.candidates(before.text):
-                continue                         # the same, when the model finds no entity at all
-            start = _left_edge(doc, _np_head(root), start) if _np_head(root).i == root.i else start
-            while start < span.start and doc[start].lower_ not in lex["titles"] and \
-                    sector_of_tokens([doc[start]]) is None and not dictionary.candidates(doc[start].text):
-                start += 1
-        if country_of(code) and not home:
-            trail.append((doc[span.start].idx, country_of(code), False))
-        cands.append(Candidate(start, end, "name" if person else "group", code=code, name=name,
-                               wikidata=entry.wikidata if name == entry.name else None,
-                               country=country_of(code), person=person, head=root.i,
-                               proper=person, countries=entry.countries if home else (),
-                               sector=entry.code[3:] if home else None))
+            cand = _group_word(doc, span)
+        elif dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
+            cand = None
+        else:
+            entry = _pick_entry(dictionary.candidates(span.text), article_codes)
+            if entry.kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+                cand = _ethnic_minority(doc, span)
+            elif entry.kind in COUNTRY_KINDS:
+                cand = _country_word(doc, span, entry, matches, places, trail, use_entities)
+            else:
+                cand = _named_body(doc, span, entry, article_codes, trail, use_entities)
+        if cand is not None:
+            cands.append(cand)
     return _share_coordinated_roles(doc, _merge_into_people(cands, doc)), trail
+
+
+def _group_word(doc, span) -> Optional[Candidate]:
+    """'Druze factions' → ETH, 'Kurdish forces' → REB; the country comes later, from context."""
+    lex = dictionary.roles()
+    root = span.root
+    word = span.text.lower()
+    info = lex["groups"].get(word) or lex["groups"].get(word.rstrip("s"), {})
+    head = _np_head(root)
+    start = _left_edge(doc, head, span.start) if head.i != root.i else span.start
+    end = head.i + 1 if head.i != root.i else span.end
+    tokens = [t for t in doc[span.end:end]]
+    role = sector_of_tokens(tokens) if tokens else None
+    if head.i != root.i and head.lemma_.lower() in lex["group_heads"]:
+        role = None                      # "Druze community": the group itself, not civilians
+    elif role == "MIL":
+        role = "REB"                     # "Kurdish forces": an ethnic group's fighters are not a state army
+    elif head.i != root.i and role is None:
+        if info.get("sector") != "ETH" or span.end < len(doc) and doc[span.end].text in "-–":
+            return None                  # "Arab-Israeli war", "Sunni town": not an actor
+        start, end = span.start, span.end   # "the Kurdish stronghold": the Kurds themselves
+    return Candidate(start, end, "group", sector=role or info.get("sector", "ETH"), head=head.i,
+                     countries=tuple(info.get("countries", ())), name=span.text)
+
+
+def _ethnic_minority(doc, span) -> Candidate:
+    """'ethnic Albanians in south Serbia': a minority, placed by context, not the state it is named after."""
+    root = span.root
+    head = _np_head(root)
+    end = head.i + 1 if head.i != root.i else span.end
+    role = sector_of_tokens(doc[span.end:end]) if end > span.end else None
+    return Candidate(span.start - 1, end, "group", sector="REB" if role == "MIL" else role or "ETH",
+                     head=head.i, name=span.text)
+
+
+def _country_word(doc, span, entry: Entry, matches, places, trail: list, use_entities: bool
+                  ) -> Optional[Candidate]:
+    """A country, demonym or capital: bare ('Israel said'), the head of a noun phrase with a role word
+    ('the Israeli foreign ministry' → ISRGOV, 'U.S. President X'), or the of-object of a role noun."""
+    lex = dictionary.roles()
+    root = span.root
+    ent = _entity_at(doc, span.start) if use_entities else None
+    # "Michael Jordan", "Jordan Henderson": a country name inside a person's name is the person.
+    if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span):
+        return None
+    # "The Washington Post": a capital inside an organisation's name is not its government.
+    if (entry.kind == "capital" and ent is not None and ent.label_ in NAME_LABELS
+            and (ent.end - ent.start) > (span.end - span.start)):
+        return None
+    place = _place_over(places, doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1]))
+    country = entry.country
+    # Georgia the US state, Victoria the Australian state: the geocoder's reading of the same words wins.
+    if place is not None and place.kind == "admin1" and place.country and place.country != country:
+        country = place.country
+    locative = root.dep_ == "pobj" and root.head.lower_ in lex["place_prepositions"]
+    trail.append((doc[span.start].idx, country, locative))
+    head = _np_head(root)
+    inner = [o for o in matches if o.start >= span.end and o.end <= head.i]
+    if any(o.label_ == "ACTOR" for o in inner):
+        head = root                       # "Turkey's Syrian rebel allies": the nearer nationality wins
+    if head.i != root.i and head.i >= span.end:
+        start = _left_edge(doc, head, span.start)
+        end = head.i + 1
+        ent_h = _entity_at(doc, head.i)
+        if ent_h is not None and ent_h.label_ == "PERSON":
+            end = max(end, ent_h.end)
+            role_tokens = [t for t in doc[start:ent_h.start] if t.i not in range(span.start, span.end)]
+            return Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
+                             person=True, head=head.i, name=ent_h.text, proper=True)
+        role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
+        if role == "MIL" and any(o.label_ == "GROUP" for o in inner):
+            role = "REB"                  # "Syrian Kurdish forces": an ethnic group's fighters
+        if role:
+            person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
+            return Candidate(start, end, "description", country=country, sector=role, person=person,
+                             head=head.i, name=entry.name, wikidata=None if person else entry.wikidata)
+    if entry.kind == "capital":
+        if root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]:
+            return None                   # "in Damascus" is a place, not an actor
+        if head.i != root.i:
+            return None                   # "Damascus airport", "Moscow time"
+    # "the president of Syria": a role noun with this country as its of-object
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        role_noun = root.head.head
+        role = sector_of_tokens([role_noun])
+        if role and role_noun.i < span.start:
+            start = _left_edge(doc, role_noun, role_noun.i)
+            return Candidate(start, span.end, "description", country=country, sector=role, head=role_noun.i,
+                             name=entry.name, person=is_person_role([role_noun]))
+    return Candidate(span.start, span.end, entry.kind, code=country, name=entry.name, wikidata=entry.wikidata,
+                     country=country, head=root.i)
+
+
+def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, use_entities: bool
+                ) -> Optional[Candidate]:
+    """Named bodies, groups and people from the dictionary keep their own code (a generic name such as
+    'Democratic Party' takes the article's country; a transnational group its home country there)."""
+    lex = dictionary.roles()
+    root = span.root
+    code, home, name = entry.code, None, entry.name
+    if entry.generic and not article_codes.get(entry.code[:3]) and \
+            not any(e.kind in COUNTRY_KINDS for t in span for e in dictionary.candidates(t.text)):
+        # "the Democratic Party" in a Hong Kong story is not the American one
+        ranked = [c for c, _ in article_codes.most_common()]
+        code = compose(ranked[0] if ranked else None, entry.code[3:])
+        name = span.text
+    elif entry.countries:
+        home = _group_home(entry, article_codes)
+        code = home + entry.code[3:]
+    person = entry.kind == "person"
+    start, end = span.start, span.end
+    if person:
+        ent = _entity_at(doc, span.start) if use_entities else None
+        # "Ivanka Trump", "Cameron Diaz": a listed surname inside a longer unlisted name is someone else.
+        if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span) and \
+                not dictionary.candidates(ent.text):
+            return None
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and \
+                before.head.i in range(start, end) and before.text[:1].isupper() and \
+                before.lower_ not in lex["titles"] and sector_of_tokens([before]) is None and \
+                not dictionary.candidates(before.text):
+            return None                  # the same, when the model finds no entity at all
+        start = _left_edge(doc, _np_head(root), start) if _np_head(root).i == root.i else start
+        while start < span.start and doc[start].lower_ not in lex["titles"] and \
+                sector_of_tokens([doc[start]]) is None and not dictionary.candidates(doc[start].text):
+            start += 1
+    if country_of(code) and not home:
+        trail.append((doc[span.start].idx, country_of(code), False))
+    return Candidate(start, end, "name" if person else "group", code=code, name=name,
+                     wikidata=entry.wikidata if name == entry.name else None, country=country_of(code),
+                     person=person, head=root.i, proper=person, countries=entry.countries if home else (),
+                     sector=entry.code[3:] if home else None)
 
 
 def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
