@@ -353,3 +353,18 @@ def test_a_first_person_inside_a_quote_is_not_the_source_the_speaker_is():
     a = coded('The Chilean minister said: "We are ready to negotiate with Peru."',
               {"The Chilean minister": "CHLGOV", "Peru": "PER"}, pronouns={"We": "The Chilean minister"})
     assert a.events and a.events[0].attribution == "The Chilean minister"
+
+
+def test_an_actor_announcing_its_own_attack_threatens():
+    a = coded("Hamas said it would attack Israel if the raids continued.", {"Hamas": "PSEREB", "Israel": "ISR"})
+    assert [(e.type, e.source, e.target, e.modality) for e in a.events] == [("THREATEN", "PSEREB", "ISR", "reported")]
+
+
+def test_a_future_attack_reported_by_someone_else_stays_a_hedged_attack():
+    a = coded("Analysts said Iran would attack Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert [(e.type, e.modality) for e in a.events] == [("ASSAULT", "hedged")]
+
+
+def test_cancelling_verbs_code_the_cancellation_not_the_aid():
+    a = coded("Japan halted economic aid to Serbia.", {"Japan": "JPN", "Serbia": "SRB"})
+    assert dyads(a) == {("SANCTION", "JPN", "SRB")}

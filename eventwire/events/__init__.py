@@ -24,6 +24,8 @@ _SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 # Material acts whose target may be read from where they happened ("airstrikes ... in Damascus").
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 _MAX_PAIRS = 6
+# Conflictual acts that, announced by their own actor as what it will do, are threats (PLOVER THREATEN).
+_THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 def _paragraph_of(text: str, start: int) -> int:
@@ -116,17 +118,31 @@ def _keeps(source, target, keep_unknown: bool) -> bool:
     return keep_unknown or not (source.code.startswith("---") or target.code.startswith("---"))
 
 
-def _events_of(article: Article, trig, frame, attr, sentence, evidence, location, location_span,
+def _as_threat(index, trig, frame, attr) -> Optional[str]:
+    """'threaten <mode>' when an actor announces its own conflictual act ("X said it would boycott Y")."""
+    if trig.type not in _THREAT_TYPES or attr is None or not frame.sources or modality.is_negated(trig.token):
+        return None
+    speaker = _speaker_arg(index, attr)
+    if speaker is None or speaker.code[:3] != frame.sources[0].code[:3] or not modality.announced_intent(trig.token):
+        return None
+    return f"threaten {trig.mode}" if trig.mode else "threaten"
+
+
+def _events_of(article: Article, index, trig, frame, attr, sentence, evidence, location, location_span,
                used_fallback: bool, keep_unknown: bool) -> list[Event]:
     date, date_span, explicit_date = when_where.event_date(article, trig.token, sentence)
     mod = modality.decide(trig.token, attr)
-    info = type_info(trig.type, trig.mode)
+    threat_mode = _as_threat(index, trig, frame, attr)
+    event_type, mode = ("THREATEN", threat_mode) if threat_mode else (trig.type, trig.mode)
+    if threat_mode:
+        mod = "reported"      # the threat was made; what is hedged is the act threatened
+    info = type_info(event_type, mode)
     out = []
     for source, target in [(s, t) for s in frame.sources for t in frame.targets][:_MAX_PAIRS]:
         if not _keeps(source, target, keep_unknown):
             continue
         out.append(Event(
-            type=trig.type, source=source.code, target=target.code, evidence=[evidence], mode=trig.mode,
+            type=event_type, source=source.code, target=target.code, evidence=[evidence], mode=mode,
             source_text=source.text, target_text=target.text, source_actor=source.actor,
             target_actor=target.actor, date=date, date_span=date_span, location=location,
             location_span=location_span, attribution=attr.text if attr else None,
@@ -169,7 +185,7 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 merge.attach_orphan([(e, s) for e, s, _ in candidates], trig.type, sentence_no, [evidence],
                                     attr.text if attr else None, attr.span if attr else None)
                 continue
-            for event in _events_of(article, trig, frame, attr, sentence, evidence, location, location_span,
+            for event in _events_of(article, index, trig, frame, attr, sentence, evidence, location, location_span,
                                     used_fallback, keep_unknown):
                 candidates.append((event, sentence_no, merge.is_anaphoric(trig.token)))
         if attribution.opens_frame(sentence):

@@ -75,3 +75,18 @@ def decide(token, attribution: Optional[object]) -> str:
     if attribution is not None:
         return "reported"
     return "asserted"
+
+
+def announced_intent(token) -> bool:
+    """Whether the event is announced as what its actor will do ("will withdraw ... unless", "would boycott",
+    "is prepared to impose"): for a conflictual act, PLOVER codes that announcement as a threat."""
+    for tok in _clause_chain(token):
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall", "wo"):
+                return True
+            if child.dep_ == "mark" and child.lower_ == "unless":
+                return True
+        if tok is not token and tok.lemma_.lower() in ("prepare", "prepared", "ready", "threaten", "vow", "swear", "plan",
+                                                       "intend"):
+            return True
+    return any(t.lower_ == "unless" for t in token.sent)   # "..., unless the president steps down"
