@@ -324,6 +324,15 @@ def test_html_page_main_text_and_metadata():
         assert boilerplate not in article.text
 
 
+def test_site_name_is_cut_off_the_title():
+    html = (INGEST_FIXTURES / "page.html").read_text().replace(
+        '<meta property="og:title" content="Kenya and Ethiopia sign border trade pact">',
+        '<meta property="og:title" content="Kenya and Ethiopia sign border trade pact | The Nairobi Ledger">')
+    article = clean(RawDocument(source="page.html", content=html.encode(), media_type="text/html"))
+    assert article.title == "Kenya and Ethiopia sign border trade pact"
+    assert article.meta["sitename"] == "The Nairobi Ledger"
+
+
 PAGE_1252 = ("<html><head><meta charset=\"windows-1252\"><title>Élections à Bamako</title></head><body><article>"
              "<h1>Élections à Bamako</h1>"
              "<p>Les électeurs maliens se sont rendus aux urnes dimanche pour élire leurs députés, dans un climat "

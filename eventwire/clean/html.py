@@ -64,11 +64,32 @@ def extract_html(html: str, source: str, url: Optional[str] = None,
         published = ParsedDate(datetime.strptime(day, "%Y-%m-%d"), has_time=False)
     meta = {"sitename": result.sitename, "author": result.author, "description": result.description,
             "canonical_url": result.url}
-    text = _without_boilerplate(result.text, result.title, retrieved)
+    title = _without_site_name(result.title, result.sitename)
+    text = _without_boilerplate(result.text, title, retrieved)
     if not text:
         raise CleanError(source, "no article text left once boilerplate is removed")
-    return Extracted(text=text, title=result.title or None, published=published,
+    return Extracted(text=text, title=title, published=published,
                      meta={k: v for k, v in meta.items() if v})
+
+
+_TITLE_SEPARATORS = "|-–—:·»"
+
+
+def _without_site_name(title: Optional[str], sitename: Optional[str]) -> Optional[str]:
+    """'West Ham hrozí gigantům | Aktuálně.cz' → 'West Ham hrozí gigantům' (the site is in meta). Only a
+    site name set off by a separator goes: 'Yahoo News - Latest News' keeps its 'Yahoo'."""
+    if not title or not sitename or title.strip() == sitename.strip():
+        return title or None
+    title, sitename = title.strip(), sitename.strip()
+    if title.endswith(sitename):
+        rest = title[:-len(sitename)].rstrip()
+        if rest[-1:] in _TITLE_SEPARATORS and rest[:-1].strip():
+            return rest[:-1].strip()
+    if title.startswith(sitename):
+        rest = title[len(sitename):].lstrip()
+        if rest[:1] in _TITLE_SEPARATORS and rest[1:].strip():
+            return rest[1:].strip()
+    return title
 
 
 def _without_boilerplate(text: str, title: Optional[str], retrieved: Optional[datetime]) -> str:
