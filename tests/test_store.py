@@ -135,6 +135,8 @@ def test_actor_filters_take_a_code_prefix_or_a_name(corpus):
     assert event_types(store.events(source="USA")) == ["SANCTION"]
     assert event_types(store.events(target="USA")) == []
     assert event_types(store.events(target="IRN")) == ["SANCTION"]
+    assert event_types(store.events(target="---")) == ["REQUEST"] * 3          # unknown actors
+    assert event_types(store.events(actor="SYRGOV,KENGOV")) == ["ACCUSE"] * 3 + ["PROTEST"]
 
 
 def test_country_matches_either_actor_or_the_location(corpus):

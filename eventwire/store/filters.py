@@ -63,7 +63,9 @@ def _truth(name: str, value: Any) -> bool:
 def _actor_side(column: str, text_column: str, value: str) -> tuple[str, list]:
     """A code prefix (SYR, SYRGOV) on the code column, else a case-insensitive name match on its text."""
     if _CODE.match(value):
-        return f"{column} LIKE ?", [value + ("" if value == "---" else "%")]
+        if len(value) == 3:      # a country or group: the indexed leading-part column answers it exactly
+            return f"{column}3 = ?", [value]
+        return f"{column} LIKE ?", [value + "%"]
     return f"strpos(lower(coalesce({text_column}, '')), ?) > 0", [value.lower()]
 
 
