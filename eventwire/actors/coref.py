@@ -77,145 +77,181 @@ def _root(out: list[ActorMention], index: int) -> int:
 
 def ordered_pass(doc, cands: list[Candidate], trail, counts: Counter, home: Optional[str] = None
                  ) -> list[ActorMention]:
-    trail = list(trail)
-    out: list[ActorMention] = []
-    memory: dict[str, int] = {}
-    first_names: dict[str, set] = {}
-    genders: dict[int, Optional[str]] = {}
-    persons: list[tuple[int, Candidate]] = []
-    bodies: list[tuple[int, Candidate]] = []       # groups and plural descriptions: antecedents of "they"
+    """The candidates in text order → ActorMentions, each coded and linked as its kind asks."""
+    return _Pass(doc, trail, counts, home).run(cands)
 
-    def emit(cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
+
+class _Pass:
+    """The state of one ordered pass: mentions so far and what later mentions may refer back to."""
+
+    def __init__(self, doc, trail, counts: Counter, home: Optional[str]):
+        self.doc, self.trail, self.counts, self.home = doc, list(trail), counts, home
+        self.out: list[ActorMention] = []
+        self.memory: dict[str, int] = {}                 # name keys (full name, surname) → first mention
+        self.first_names: dict[str, set] = {}
+        self.genders: dict[int, Optional[str]] = {}
+        self.persons: list[tuple[int, Candidate]] = []
+        self.bodies: list[tuple[int, Candidate]] = []    # groups and plural descriptions: antecedents of "they"
+
+    def run(self, cands: list[Candidate]) -> list[ActorMention]:
+        for cand in sorted(cands, key=lambda c: (c.start, c.end)):
+            if cand.kind == "pronoun":
+                self.pronoun(cand)
+            elif cand.kind == "group_pronoun":
+                self.group_pronoun(cand)
+            elif "poss" in cand.extra and self.possessed(cand):
+                pass
+            elif cand.kind == "surname":
+                self.surname(cand)
+            elif cand.kind == "description" and cand.pair:
+                self.pair(cand)
+            elif cand.kind == "description" and cand.country is None:
+                self.description(cand)
+            elif cand.person and not cand.proper and (cand.country or cand.code):
+                self.role_description(cand)
+            elif cand.person:
+                self.person(cand)
+            elif cand.kind in COUNTRY_KINDS and self.doc[cand.start:cand.end].text.lower() in self.memory:
+                self.surname(cand, key=self.doc[cand.start:cand.end].text.lower())
+            else:
+                self.plain(cand)
+        return self.out
+
+    def emit(self, cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
+        doc, out = self.doc, self.out
         start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
         out.append(ActorMention(Span(start, end, doc.text[start:end]), code or "---", name, wikidata, refers_to, kind))
         if country_of(code) and kind in ("name", "pronoun", "group"):
             # people and groups resolved so far are context for later group words ("he ... the Druze population")
-            bisect.insort(trail, (start, country_of(code), False))
+            bisect.insort(self.trail, (start, country_of(code), False))
         if kind in ("group", "description") and not cand.person and not cand.pair:
-            bodies.append((len(out) - 1, cand))
+            self.bodies.append((len(out) - 1, cand))
         return len(out) - 1
 
-    for cand in sorted(cands, key=lambda c: (c.start, c.end)):
-        if cand.kind == "pronoun":
-            ante = _pronoun_antecedent(doc, cand, persons, genders, out)
-            if ante is not None:
-                root = _root(out, ante)
-                emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
-                genders.setdefault(root, dictionary.roles()["gender_of"].get(doc[cand.start].lower_))
-            continue
-        if cand.kind == "group_pronoun":
-            # "they" often means talks or reports: only a named body or a subject is taken as its antecedent
-            named = [(i, c) for i, c in bodies if c.code or doc[c.head].dep_ in SUBJECT_DEPS]
-            ante = _pronoun_antecedent(doc, cand, named)
-            if ante is not None:
-                root = _root(out, ante)
-                emit(cand, out[root].code, "pronoun", ante, out[root].name, out[root].wikidata)
-            continue
-        if "poss" in cand.extra:
-            # "their fighters": the fighters of whoever "their" is
-            owner = next((i for i, m in enumerate(out) if m.span.start == doc[cand.extra["poss"]].idx), None)
-            if owner is not None and out[owner].code[3:] not in STATE_SECTORS:
-                emit(cand, out[owner].code, "description", owner, out[owner].name)
-                continue
-        if cand.kind == "surname":
-            key = cand.name.lower().replace("’", "'") if cand.name else ""
-            if key not in memory and len(first_names.get(key, ())) == 1:
-                memory[key] = next(iter(first_names[key]))
-            if key in memory:
-                root = memory[key]
-                index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
-                persons.append((index, cand))
-            continue
-        if cand.kind == "description" and cand.pair:
-            seen: list[int] = []
-            for i in range(len(out) - 1, -1, -1):
-                country = country_of(out[i].code)
-                if country and out[i].kind in COUNTRY_KINDS + ("group", "description", "name") and \
-                        country not in {country_of(out[j].code) for j in seen}:
-                    seen.append(i)
-                if len(seen) == 2:
-                    break
-            for i in reversed(seen):
-                emit(cand, out[i].code[:3], "description", i, out[i].name)
-            continue
-        if cand.kind == "description" and cand.country is None:
-            if cand.person:
-                # "the president": the last person mentioned in that role
-                prior = [i for i, c in reversed(persons) if c.sector == cand.sector or
-                         (out[i].code[3:6] == cand.sector)]
-                if prior:
-                    root = _root(out, prior[0])
-                    emit(cand, out[root].code, "description", root, out[root].name, out[root].wikidata)
-                    continue
-            # "the militias" → the last militia named shortly before (never a person: "the new leadership"
-            # after "the fall of Bashar al-Assad" is not Assad)
-            start_char = doc[cand.start].idx
-            kin = SECTOR_KIN.get(cand.sector, {cand.sector})
-            prior = next((i for i in range(len(out) - 1, -1, -1)
-                          if out[i].code[3:] in kin and cand.sector and country_of(out[i].code)
-                          and out[i].kind not in ("name", "pronoun") and out[i].span.start > start_char - 1500),
-                         None)
-            if prior is not None:
-                emit(cand, out[prior].code, "description", prior, out[prior].name)
-                continue
-            prefer = "actors" if cand.sector in STATE_SECTORS else "places"
-            country = context_country(doc, cand, trail, counts, prefer=prefer)
-            emit(cand, compose(country, cand.sector), "description")
-            continue
-        if cand.person and not cand.proper and (cand.country or cand.code):
-            # "Turkey's foreign minister": a role description; in apposition to a name it is that person
-            code = cand.code or compose(cand.country, cand.sector)
-            head = doc[cand.head]
-            near = [i for i, c in persons if c.proper and (head.dep_ == "appos" and c.start <= head.head.i < c.end
-                                                          or c.start <= _appos_child(head) < c.end)]
-            index = emit(cand, code, "description", near[-1] if near else None, cand.name, None)
-            persons.append((index, cand))
-            continue
+    def link(self, cand: Candidate, ante: int, kind: str) -> int:
+        """A mention that stands for an earlier one: its code, name and Wikidata id, refers_to the antecedent."""
+        root = _root(self.out, ante)
+        return self.emit(cand, self.out[root].code, kind, ante, self.out[root].name, self.out[root].wikidata)
+
+    def pronoun(self, cand: Candidate) -> None:
+        ante = _pronoun_antecedent(self.doc, cand, self.persons, self.genders, self.out)
+        if ante is not None:
+            self.link(cand, ante, "pronoun")
+            gender = dictionary.roles()["gender_of"].get(self.doc[cand.start].lower_)
+            self.genders.setdefault(_root(self.out, ante), gender)
+
+    def group_pronoun(self, cand: Candidate) -> None:
+        # "they" often means talks or reports: only a named body or a subject is taken as its antecedent
+        named = [(i, c) for i, c in self.bodies if c.code or self.doc[c.head].dep_ in SUBJECT_DEPS]
+        ante = _pronoun_antecedent(self.doc, cand, named)
+        if ante is not None:
+            self.link(cand, ante, "pronoun")
+
+    def possessed(self, cand: Candidate) -> bool:
+        """'their fighters': the fighters of whoever 'their' is (not for state roles)."""
+        owner_start = self.doc[cand.extra["poss"]].idx
+        owner = next((i for i, m in enumerate(self.out) if m.span.start == owner_start), None)
+        if owner is None or self.out[owner].code[3:] in STATE_SECTORS:
+            return False
+        self.emit(cand, self.out[owner].code, "description", owner, self.out[owner].name)
+        return True
+
+    def surname(self, cand: Candidate, key: Optional[str] = None) -> None:
+        """'Sharaa', 'Mr Mattis', 'Daniel', or 'Paris' once 'Valeska Paris' was named: a known person."""
+        key = key or (cand.name.lower().replace("’", "'") if cand.name else "")
+        if key not in self.memory and len(self.first_names.get(key, ())) == 1:
+            self.memory[key] = next(iter(self.first_names[key]))
+        if key in self.memory:
+            index = self.link(cand, self.memory[key], "name")
+            self.persons.append((index, cand))
+
+    def pair(self, cand: Candidate) -> None:
+        """'the two long-time adversaries': one mention for each of the last two countries named."""
+        out, seen = self.out, []
+        for i in range(len(out) - 1, -1, -1):
+            country = country_of(out[i].code)
+            if country and out[i].kind in COUNTRY_KINDS + ("group", "description", "name") and \
+                    country not in {country_of(out[j].code) for j in seen}:
+                seen.append(i)
+            if len(seen) == 2:
+                break
+        for i in reversed(seen):
+            self.emit(cand, out[i].code[:3], "description", i, out[i].name)
+
+    def description(self, cand: Candidate) -> None:
+        """'the president', 'the militias', 'the new leadership': an earlier mention in that role, else the
+        country from context."""
+        out = self.out
         if cand.person:
-            keys = _name_keys(cand.name)
-            # "Gary Chan" after "Ben Chan" is someone else: a surname alone links, a full name must match whole
-            ante = memory.get(keys[0]) if keys else None
-            if ante is None and len(keys) > 1 and len(cand.name.split()) == 1:
-                ante = next((memory[k] for k in keys[1:] if k in memory), None)
-            if ante is None and len(keys) == 1 and len(first_names.get(keys[0], ())) == 1:
-                ante = next(iter(first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
-            refers_to = None
-            code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
-            if home and (code is None or code.startswith("---")) and ante is None and len(keys) > 1:
-                # a private person in a local story (a defendant in Los Angeles) belongs to where it happens
-                code = compose(home, cand.sector or "CVL")
-            name, wikidata = cand.name, cand.wikidata
-            if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
-                refers_to, code = ante, out[ante].code
-                name, wikidata = out[ante].name, out[ante].wikidata
-            index = emit(cand, code or "---", "name", refers_to, name, wikidata)
-            if cand.extra.get("gender"):
-                genders.setdefault(index if refers_to is None else refers_to, cand.extra["gender"])
-            for key in keys:
-                memory.setdefault(key, index if refers_to is None else refers_to)
-            first = _first_name(cand.name)
-            if first and refers_to is None:
-                # a first name alone ("Daniel") is a key only while one person in the text carries it
-                first_names.setdefault(first, set()).add(index)
-            persons.append((index, cand))
-            continue
-        if cand.kind in COUNTRY_KINDS and doc[cand.start:cand.end].text.lower() in memory:
-            # "Valeska Paris ... Paris claims": a name seen as a person's surname is that person
-            root = memory[doc[cand.start:cand.end].text.lower()]
-            index = emit(cand, out[root].code, "name", root, out[root].name, out[root].wikidata)
-            persons.append((index, cand))
-            continue
+            # "the president": the last person mentioned in that role
+            prior = [i for i, c in reversed(self.persons) if c.sector == cand.sector or out[i].code[3:6] == cand.sector]
+            if prior:
+                root = _root(out, prior[0])
+                self.emit(cand, out[root].code, "description", root, out[root].name, out[root].wikidata)
+                return
+        # "the militias" → the last militia named shortly before (never a person: "the new leadership"
+        # after "the fall of Bashar al-Assad" is not Assad)
+        start_char = self.doc[cand.start].idx
+        kin = SECTOR_KIN.get(cand.sector, {cand.sector})
+        prior = next((i for i in range(len(out) - 1, -1, -1)
+                      if out[i].code[3:] in kin and cand.sector and country_of(out[i].code)
+                      and out[i].kind not in ("name", "pronoun") and out[i].span.start > start_char - 1500), None)
+        if prior is not None:
+            self.emit(cand, out[prior].code, "description", prior, out[prior].name)
+            return
+        prefer = "actors" if cand.sector in STATE_SECTORS else "places"
+        country = context_country(self.doc, cand, self.trail, self.counts, prefer=prefer)
+        self.emit(cand, compose(country, cand.sector), "description")
+
+    def role_description(self, cand: Candidate) -> None:
+        """'Turkey's foreign minister': a role description; in apposition to a name it is that person."""
+        code = cand.code or compose(cand.country, cand.sector)
+        head = self.doc[cand.head]
+        near = [i for i, c in self.persons if c.proper and (head.dep_ == "appos" and c.start <= head.head.i < c.end
+                                                           or c.start <= _appos_child(head) < c.end)]
+        index = self.emit(cand, code, "description", near[-1] if near else None, cand.name, None)
+        self.persons.append((index, cand))
+
+    def person(self, cand: Candidate) -> None:
+        """A person's name: the same person as an earlier mention, or a new one remembered for later."""
+        out, memory = self.out, self.memory
+        keys = _name_keys(cand.name)
+        # "Gary Chan" after "Ben Chan" is someone else: a surname alone links, a full name must match whole
+        ante = memory.get(keys[0]) if keys else None
+        if ante is None and len(keys) > 1 and len(cand.name.split()) == 1:
+            ante = next((memory[k] for k in keys[1:] if k in memory), None)
+        if ante is None and len(keys) == 1 and len(self.first_names.get(keys[0], ())) == 1:
+            ante = next(iter(self.first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
+        refers_to = None
+        code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
+        if self.home and (code is None or code.startswith("---")) and ante is None and len(keys) > 1:
+            # a private person in a local story (a defendant in Los Angeles) belongs to where it happens
+            code = compose(self.home, cand.sector or "CVL")
+        name, wikidata = cand.name, cand.wikidata
+        if ante is not None and (code is None or country_of(code) in (None, country_of(out[ante].code))):
+            refers_to, code = ante, out[ante].code
+            name, wikidata = out[ante].name, out[ante].wikidata
+        index = self.emit(cand, code or "---", "name", refers_to, name, wikidata)
+        if cand.extra.get("gender"):
+            self.genders.setdefault(index if refers_to is None else refers_to, cand.extra["gender"])
+        for key in keys:
+            memory.setdefault(key, index if refers_to is None else refers_to)
+        first = _first_name(cand.name)
+        if first and refers_to is None:
+            # a first name alone ("Daniel") is a key only while one person in the text carries it
+            self.first_names.setdefault(first, set()).add(index)
+        self.persons.append((index, cand))
+
+    def plain(self, cand: Candidate) -> None:
+        """Countries, bodies and group words: their own code, or the country their context gives."""
         if cand.countries and cand.code:
             # a transnational group (Islamic State) where this sentence places it, else the article's home for it
-            local = context_country(doc, cand, trail, counts, prefer="places", sentence_only=True)
+            local = context_country(self.doc, cand, self.trail, self.counts, prefer="places", sentence_only=True)
             code = compose(local or cand.country, cand.sector)
         elif cand.code is None:
-            country = cand.country or context_country(doc, cand, trail, counts,
+            country = cand.country or context_country(self.doc, cand, self.trail, self.counts,
                                                       prefer="places" if cand.kind == "group" else None)
             code = compose(country, cand.sector)
         else:
             code = cand.code
-        index = emit(cand, code, cand.kind, None, cand.name, cand.wikidata)
-        if cand.person:
-            persons.append((index, cand))
-    return out
+        self.emit(cand, code, cand.kind, None, cand.name, cand.wikidata)
