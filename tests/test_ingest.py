@@ -318,6 +318,14 @@ class NewsHandler(http.server.BaseHTTPRequestHandler):
             self.send(200, "text/html", b"<p>" + b"a" * 300_000 + b"</p>")
         elif self.path == "/huge-undeclared":
             self.send(200, "text/html", b"<p>" + b"a" * 300_000 + b"</p>", length=False)
+        elif self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"<p>a</p>")
+                self.wfile.flush()
+                time.sleep(0.05)
         elif self.path == "/slow":
             time.sleep(2)
             self.send(200, "text/html", b"<p>late</p>")
@@ -423,6 +431,12 @@ def test_body_over_the_size_cap_is_refused(server, path):
     _, failures = split(ingest.read(f"{server}{path}", allow_private=True, limits=Limits(max_bytes=100_000)))
     assert failures[0].source == f"{server}{path}"
     assert "cap" in failures[0].reason
+
+
+def test_a_trickling_body_hits_the_deadline(server):
+    # Each read arrives within the timeout, but the whole body does not.
+    _, failures = split(ingest.read(f"{server}/trickle", allow_private=True, limits=Limits(timeout_s=0.2)))
+    assert "still arriving" in failures[0].reason
 
 
 def test_slow_server_times_out(server):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterator, Optional, Union
@@ -25,6 +26,7 @@ from eventwire.model import Failure, RawDocument, utc_now
 USER_AGENT = "eventwire/0.1 (+https://github.com/eventwire; news event coder)"
 ACCEPTED_TYPES = HTML_TYPES + TEXT_TYPES + FEED_TYPES + XML_TYPES
 _REDIRECTS = (301, 302, 303, 307, 308)
+BODY_DEADLINE_FACTOR = 4   # a whole body may take this many read timeouts
 
 
 @dataclass
@@ -124,10 +126,15 @@ def _read_body(url: str, current: str, response: httpx.Response, limits: Limits)
     if declared and declared.isdigit() and int(declared) > limits.max_bytes:
         raise IngestError(url, f"body of {megabytes(int(declared))} exceeds the {megabytes(limits.max_bytes)} cap")
     chunks, size = [], 0
+    # The timeout is per read; a server trickling a byte at a time would never trip it, so the whole
+    # body gets a deadline too.
+    deadline = time.monotonic() + limits.timeout_s * BODY_DEADLINE_FACTOR
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > limits.max_bytes:   # servers may omit or lie about Content-Length
             raise IngestError(url, f"body exceeds the {megabytes(limits.max_bytes)} cap")
+        if time.monotonic() > deadline:
+            raise IngestError(url, f"body still arriving after {limits.timeout_s * BODY_DEADLINE_FACTOR:g} s")
         chunks.append(chunk)
     return Fetched(url=current, content=b"".join(chunks), content_type=content_type, retrieved=utc_now(),
                    headers={k.lower(): v for k, v in response.headers.items()})
