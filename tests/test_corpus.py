@@ -160,12 +160,17 @@ def test_a_copy_stored_later_joins_the_persisted_story_and_clusters(store_url):
         assert all(c["n_sources"] == 3 for c in reopened.clusters(min_sources=1, actor="SYR"))
 
 
-def test_the_story_threshold_is_a_setting(tmp_path):
-    alpha, beta, _ = syndicated()
-    with open_store(str(tmp_path / "strict.duckdb"), threshold=0.95, containment=0.99) as strict:
+def test_the_story_threshold_is_a_setting_the_store_keeps(tmp_path):
+    alpha, beta, gamma = syndicated()
+    path = str(tmp_path / "strict.duckdb")
+    with open_store(path, threshold=0.95, containment=0.99) as strict:
         strict.add_article(alpha)
         strict.add_article(beta)
         assert strict.stats()["stories"] == 2
+    with open_store(path) as again:             # the CLI opens stores without settings
+        assert again.settings()["threshold"] == 0.95 and again.settings()["window_days"] == 1
+        again.add_article(gamma)
+        assert again.stats()["stories"] == 3
 
 
 def test_the_real_pipeline_output_clusters_across_copies(tmp_path):

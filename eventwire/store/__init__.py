@@ -69,7 +69,8 @@ def open_store(target: str = "eventwire.duckdb", read_only: bool = False, **sett
     """A Store on a DuckDB file path (created if missing) or a postgresql:// URL.
 
     settings: threshold (Jaccard for one story, 0.5), containment (share of a trimmed copy found in the
-    original, 0.8), window_days (date slack between mentions of one event, 1), max_km (100).
+    original, 0.75), window_days (date slack between mentions of one event, 1), max_km (100). Settings given
+    are kept in the store and used by later opens that give none (e.g. the CLI's).
     """
     return Store(str(target), read_only=read_only, **settings)
 

@@ -37,13 +37,16 @@ def _migrations() -> list[tuple[int, str, str]]:
 class Store:
     """See eventwire.store for the contract."""
 
-    def __init__(self, target: str, read_only: bool = False, threshold: float = dedupe.DEFAULT_THRESHOLD,
-                 containment: float = dedupe.DEFAULT_CONTAINMENT, window_days: int = clustering.DATE_WINDOW_DAYS,
-                 max_km: float = clustering.MAX_KM):
+    # Corpus settings: given to open_store, else what the store was last opened with, else the defaults.
+    SETTINGS = {"threshold": (float, dedupe.DEFAULT_THRESHOLD), "containment": (float, dedupe.DEFAULT_CONTAINMENT),
+                "window_days": (int, clustering.DATE_WINDOW_DAYS), "max_km": (float, clustering.MAX_KM)}
+
+    def __init__(self, target: str, read_only: bool = False, threshold: Optional[float] = None,
+                 containment: Optional[float] = None, window_days: Optional[int] = None,
+                 max_km: Optional[float] = None):
         self.target = target
         self.db: Dialect = connect(target, read_only=read_only)
-        self.threshold, self.containment = threshold, containment
-        self.window_days, self.max_km = window_days, max_km
+        given = {"threshold": threshold, "containment": containment, "window_days": window_days, "max_km": max_km}
         try:
             if read_only and self._behind():
                 # A store written by an older release: migrate it once (writable), then carry on.
@@ -52,6 +55,7 @@ class Store:
                 read_only = False
             if not read_only:
                 self._migrate()
+            self._settings(given, read_only)
             self.bands, self.rows = self._lsh_layout(read_only)
         except EventwireError:
             self.db.close()
@@ -88,6 +92,20 @@ class Store:
 
     def schema_version(self) -> int:
         return first(self.db.rows("SELECT max(version) FROM schema_version"), 0) or 0
+
+    def _settings(self, given: dict, read_only: bool) -> None:
+        """Sets threshold, containment, window_days, max_km; persists the ones given (the CLI then reuses them)."""
+        stored = dict(self.db.rows("SELECT name, value FROM store_settings"))
+        for name, (kind, default) in self.SETTINGS.items():
+            value = given[name] if given[name] is not None else kind(stored.get(name, default))
+            setattr(self, name, value)
+            if given[name] is not None and not read_only and stored.get(name) != str(value):
+                with self.db.lock:
+                    self.db.execute("DELETE FROM store_settings WHERE name = ?", [name])
+                    self.db.execute("INSERT INTO store_settings VALUES (?, ?)", [name, str(value)])
+
+    def settings(self) -> dict:
+        return {name: getattr(self, name) for name in self.SETTINGS}
 
     def _lsh_layout(self, read_only: bool) -> tuple[int, int]:
         """Band layout of the LSH buckets, fixed when the store is created (stored in store_settings)."""
@@ -461,6 +479,7 @@ class Store:
             "clusters": count("SELECT count(*) FROM event_clusters"),
             "multi_source_clusters": count("SELECT count(*) FROM event_clusters WHERE n_sources > 1"),
             "failures": count("SELECT count(*) FROM failures"),
+            "settings": self.settings(),
             "outlets": count("SELECT count(DISTINCT outlet) FROM articles"),
             "first_event_day": plain(span[0][0]) if span else None,
             "last_event_day": plain(span[0][1]) if span else None,
