@@ -37,6 +37,7 @@ MIN_POPULATION = 2000          # smaller places are rarely news locations and do
 ALTERNATES_MIN_POPULATION = 15000  # below this, only the main name: small places' alternates are mostly noise
 MAX_NAME_LENGTH = 48
 TRANSLATED_LANGUAGES = ("es", "fr", "de", "it", "pt")
+FUNCTION_WORD_LANGUAGES = ("en", "es", "fr", "de", "it", "pt")
 
 
 def _package_dir(module: str) -> Path:
@@ -116,6 +117,7 @@ def build() -> None:
         CREATE TABLE names (key TEXT, place_id INTEGER, abbreviation TEXT, alternate INTEGER,
                             PRIMARY KEY (key, place_id)) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT, country TEXT);
+        CREATE TABLE function_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """)
     next_id = [1]
@@ -283,6 +285,13 @@ def build() -> None:
                   0, [a for a in aliases.split("|") if a])
         region_count += 1
 
+    # Function words of the languages eventwire reads ("Le", "Les", "El" open sentences; they name no town).
+    # Shipped here because importing six spaCy language packages at run time costs seconds.
+    from importlib import import_module
+    function_words = set()
+    for lang in FUNCTION_WORD_LANGUAGES:
+        function_words |= {w.lower() for w in import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+    db.executemany("INSERT OR IGNORE INTO function_words VALUES (?)", [(w,) for w in sorted(function_words)])
     db.execute("CREATE INDEX demonyms_key ON demonyms(key)")
     db.execute("INSERT INTO meta VALUES ('counts', ?)", (json.dumps(
         {"cities": city_count, "admin1": admin1_count, "countries": len(gnc_countries), "regions": region_count}),))

@@ -78,6 +78,12 @@ def candidates(name: str) -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset:
+    """Stop words of en/es/fr/de/it/pt (spaCy's lists, copied into the gazetteer by its builder)."""
+    return frozenset(row[0] for row in _db().execute("SELECT word FROM function_words"))
+
+
 @lru_cache(maxsize=4096)
 def demonym_country(word: str) -> Optional[str]:
     """ISO3 of a demonym adjective ("Syrian" -> "SYR"), else None."""

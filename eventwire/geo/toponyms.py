@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from eventwire.geo.gazetteer import candidates, demonym_country
+from eventwire.geo.gazetteer import candidates, demonym_country, function_words
 
 WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "toponym_words.json"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -103,13 +103,9 @@ def _toponym_from_tokens(tokens: list, from_ner: bool, text: str) -> Optional[To
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset:
-    """Function words of the languages eventwire reads (spaCy's stop words) and the curated common words that
-    are also town names: "Le", "Will", "University" open sentences and name institutions, not towns."""
-    from importlib import import_module
-    out: set[str] = {w.lower() for w in words()["not_places"]}
-    for lang in ("en", "es", "fr", "de", "it", "pt"):
-        out |= import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
-    return frozenset(out)
+    """Function words (spaCy's stop words, in the gazetteer) and the curated common words that are also town
+    names: "Le", "Will", "University" open sentences and name institutions, not towns."""
+    return function_words() | {w.lower() for w in words()["not_places"]}
 
 
 def _newsworthy(cands: list[dict]) -> bool:
