@@ -192,6 +192,13 @@ def test_role_words_used_as_adjectives_give_no_sector():
     assert code_of(article, "Nunzio Galantino") != "---MIL"
 
 
+def test_family_share_the_nationality_of_the_person_they_are_family_of():
+    article = resolved("British journalist John Cantlie was captured in 2012. Cantlie's sister Jessica appealed for "
+                       "his release. His father, Paul, issued a video.")
+    assert code_of(article, "Jessica") == "GBRCVL"
+    assert code_of(article, "Paul") == "GBRCVL"
+
+
 def test_an_unknown_person_keeps_the_role_context_gives():
     article = resolved("Ali Hassan, a spokesman, told reporters nothing had changed.")
     assert code_of(article, "Ali Hassan") == "---GOV"
@@ -275,6 +282,15 @@ def test_the_militias_refers_to_the_militia_named_before():
     article = resolved("The YPG holds the town. Turkey vowed to root out the militias within weeks.")
     militias = next(m for m in article.actors if m.span.text == "militias")
     assert militias.code == "SYRREB" and article.actors[militias.refers_to].span.text == "YPG"
+
+
+@pytest.mark.parametrize("sentence, person, code", [
+    ("Ahmed Ali, a spokesman for Hamas, said the truce held.", "Ahmed Ali", "PSEREB"),
+    ("Mustafa Bali, an SDF commander, said the operation began.", "Mustafa Bali", "SYRREB"),
+    ("John Cantlie, the British journalist captured by Islamic State years ago, is alive.", "John Cantlie", "GBRMED"),
+])
+def test_an_appositive_body_counts_only_when_it_qualifies_the_role(sentence, person, code):
+    assert code_of(resolved(sentence), person) == code
 
 
 def test_a_body_gives_its_member_its_code():

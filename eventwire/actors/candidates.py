@@ -423,7 +423,7 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             out.append(cand)
             continue
         context = _appositive(doc, ent)
-        body = _body_in(cands, context[0]) if context else None
+        body = _body_in(cands, context[0], doc, context[1]) if context else None
         if body is not None:
             cand.code = body.code
             out.append(cand)
@@ -457,10 +457,26 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
                 # "President X said Sudan would ...": an official speaks for the one country the sentence
                 # names; with two ("the German government welcomed President X's ...") it would be a guess
                 cand.country = countries.pop()
+        if cand.country is None:
+            kin = _kin_of(doc, run, context)
+            if kin is not None:
+                cand.extra["kin_of"] = kin      # the ordered pass gives them the possessor's country
         if cand.country or cand.sector:
             cand.code = compose(cand.country, cand.sector)
         out.append(cand)
     return out
+
+
+def _kin_of(doc, run, context) -> Optional[int]:
+    """'Cantlie's sister Jessica', 'his father, Paul': the token of the person they are family of."""
+    kin = dictionary.roles()["kin"]
+    nouns = [t for t in run] + ([context[1]] if context else [])
+    for noun in nouns:
+        if noun.lemma_.lower() in kin or noun.lower_ in kin:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner.i
+    return None
 
 
 def _gender_near(doc, ent) -> Optional[str]:
@@ -477,13 +493,21 @@ def _gender_near(doc, ent) -> Optional[str]:
     return None
 
 
-def _body_in(cands: list[Candidate], tokens) -> Optional[Candidate]:
-    """A named body, group or institution from the dictionary among these tokens (its code is complete)."""
+def _body_in(cands: list[Candidate], tokens, doc=None, head=None) -> Optional[Candidate]:
+    """A named body, group or institution from the dictionary among these tokens (its code is complete).
+    With a head noun, only a body that qualifies it ("an SDF commander", "a spokesman for Hamas"), not one
+    further down ("the journalist captured by Islamic State")."""
     if not tokens:
         return None
     lo, hi = tokens[0].i, tokens[-1].i + 1
     for c in cands:
-        if c.kind == "group" and c.code and not c.person and lo <= c.start and c.end <= hi:
+        if not (c.kind == "group" and c.code and not c.person and lo <= c.start and c.end <= hi):
+            continue
+        if head is None:
+            return c
+        root = doc[c.head]
+        if root.head.i == head.i and root.dep_ in MODIFIER_DEPS or \
+                root.dep_ == "pobj" and root.head.lower_ in ("of", "for") and root.head.head.i == head.i:
             return c
     return None
 

@@ -128,6 +128,11 @@ class _Pass:
             self.bodies.append((len(out) - 1, cand))
         return len(out) - 1
 
+    def mention_at(self, token_i: int) -> Optional[int]:
+        """The mention emitted so far that covers a token."""
+        pos = self.doc[token_i].idx
+        return next((i for i, m in enumerate(self.out) if m.span.start <= pos < m.span.end), None)
+
     def link(self, cand: Candidate, ante: int, kind: str) -> int:
         """A mention that stands for an earlier one: its code, name and Wikidata id, refers_to the antecedent."""
         root = _root(self.out, ante)
@@ -149,8 +154,7 @@ class _Pass:
 
     def possessed(self, cand: Candidate) -> bool:
         """'their fighters': the fighters of whoever 'their' is (not for state roles)."""
-        owner_start = self.doc[cand.extra["poss"]].idx
-        owner = next((i for i, m in enumerate(self.out) if m.span.start == owner_start), None)
+        owner = self.mention_at(cand.extra["poss"])
         if owner is None or self.out[owner].code[3:] in STATE_SECTORS:
             return False
         self.emit(cand, self.out[owner].code, "description", owner, self.out[owner].name)
@@ -224,6 +228,10 @@ class _Pass:
             ante = next(iter(self.first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named
         refers_to = None
         code = cand.code or (compose(cand.country, cand.sector) if cand.country or cand.sector else None)
+        if "kin_of" in cand.extra and (code is None or code.startswith("---")):
+            owner = self.mention_at(cand.extra["kin_of"])
+            if owner is not None and country_of(self.out[owner].code):
+                code = compose(country_of(self.out[owner].code), cand.sector or "CVL")
         if self.home and (code is None or code.startswith("---")) and ante is None and len(keys) > 1:
             # a private person in a local story (a defendant in Los Angeles) belongs to where it happens
             code = compose(self.home, cand.sector or "CVL")

@@ -114,6 +114,7 @@ def roles() -> dict:
         "titles": set(raw["titles"]),
         "person_pronouns": set(raw["person_pronouns"]),
         "noun_only": set(raw["noun_only"]),
+        "kin": set(raw["kin"]),
         "group_pronouns": set(raw["group_pronouns"]),
         "gender_of": {w: g for g in ("f", "m") for w in raw["gender"][g]},
         "role_modifiers": set(raw["role_modifiers"]),
