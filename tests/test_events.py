@@ -368,3 +368,10 @@ def test_a_future_attack_reported_by_someone_else_stays_a_hedged_attack():
 def test_cancelling_verbs_code_the_cancellation_not_the_aid():
     a = coded("Japan halted economic aid to Serbia.", {"Japan": "JPN", "Serbia": "SRB"})
     assert dyads(a) == {("SANCTION", "JPN", "SRB")}
+
+
+def test_a_negated_concession_is_a_refusal():
+    a = coded("Syria will not allow Kurdish delegates to attend the talks.",
+              {"Syria": "SYRGOV", "Kurdish delegates": "SYRETH"})
+    assert ("REJECT", "SYRGOV", "SYRETH") in dyads(a)
+    assert all(e.modality != "negated" for e in a.events if e.type == "REJECT")

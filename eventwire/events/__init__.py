@@ -26,6 +26,9 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 _MAX_PAIRS = 6
 # Conflictual acts that, announced by their own actor as what it will do, are threats (PLOVER THREATEN).
 _THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Cooperative acts whose negation is itself an event: a refusal (PLOVER REJECT).
+_REFUSABLE_TYPES = {"AGREE", "CONCEDE", "SUPPORT"}
+_PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us", "our"}
 
 
 def _paragraph_of(text: str, start: int) -> int:
@@ -114,6 +117,12 @@ def _keeps(source, target, keep_unknown: bool) -> bool:
         return False      # "she has recognised the error of her ways": one actor, no dyad
     if source.code == target.code and source.text.lower() == target.text.lower():
         return False
+    bare = next((a for a in (source, target) if len(a.code) == 3 and not a.from_place), None)
+    other = target if bare is source else source
+    if bare is not None and other.code == bare.code + "GOV":
+        return False      # "Assad wants Syria to ...": a country's own state and the country are one side
+    if source.code == target.code and {source.text.lower(), target.text.lower()} & _PRONOUNS:
+        return False      # "their fighters ... allowing them to leave": a pronoun back to the same side
     # "---GOV": a government, but of no known country
     return keep_unknown or not (source.code.startswith("---") or target.code.startswith("---"))
 
@@ -136,6 +145,10 @@ def _events_of(article: Article, index, trig, frame, attr, sentence, evidence, l
     event_type, mode = ("THREATEN", threat_mode) if threat_mode else (trig.type, trig.mode)
     if threat_mode:
         mod = "reported"      # the threat was made; what is hedged is the act threatened
+    elif mod == "negated" and trig.type in _REFUSABLE_TYPES:
+        # "will not accept", "failed to reach agreement", "refused to meet the demands": a refusal took place
+        event_type, mode = "REJECT", f"refuse {trig.mode}" if trig.mode else "refuse"
+        mod = "reported" if attr is not None else "asserted"
     info = type_info(event_type, mode)
     out = []
     for source, target in [(s, t) for s in frame.sources for t in frame.targets][:_MAX_PAIRS]:

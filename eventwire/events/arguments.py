@@ -255,6 +255,11 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     preps = lex.target_preps.get(trigger.type, lex.default_preps)
     for _, pobj in _prep_objects(verb, preps):
         targets.append(pobj)
+    if not targets and verb.lemma_.lower() in lex.needs_object_and_complement:
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj_of_comp = _child(comp, "nsubj")   # "will not allow [Kurdish delegates to attend]"
+            if subj_of_comp is not None:
+                targets.append(subj_of_comp)
     for tok in targets:
         frame.targets.extend(a for a in _args(index, tok, allow_place=True) if a not in frame.targets)
     implied = lex.implied_agents.get(verb.lemma_.lower())

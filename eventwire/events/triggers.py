@@ -73,6 +73,10 @@ def _verb_entry(token) -> Optional[Entry]:
         # "told the US to get out", "wants the Russians to ensure": an order, not "told reporters that"
         deps = {c.dep_ for c in token.children}
         ordered = ("dobj" in deps or "dative" in deps) and "xcomp" in deps
+        # the parser also reads "allow X to attend" as a clause with its own subject ("X to attend")
+        ordered = ordered or any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
+                                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                                 for c in token.children)
         wanted = token.lemma_ == "want" and any(
             c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
         if not (ordered or wanted):
