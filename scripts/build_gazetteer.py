@@ -16,7 +16,6 @@ import ast
 import csv
 import gettext
 import json
-import math
 import os
 import sqlite3
 import statistics

@@ -3,7 +3,7 @@ NER missed (the English model misses many in Spanish and French text, and small 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -32,8 +32,9 @@ class Toponym:
     from_ner: bool = True
     qualifier: Optional["Toponym"] = None   # "Paris, Texas": Texas qualifies Paris
     qualifies: Optional["Toponym"] = None   # ... and Paris is what Texas contains
-    weak_label: Optional[str] = None        # the entity label when NER did not call it a place
-    extra: dict = field(default_factory=dict)
+    # Why the name is only a candidate place: the entity label NER gave it (PERSON, ORG, ...), "UNTAGGED"
+    # (no entity), "UNREAD" (a language the NER model does not read); None for a GPE/LOC/FAC entity.
+    weak_label: Optional[str] = None
 
 
 @lru_cache(maxsize=1)
@@ -116,10 +117,25 @@ def _newsworthy(cands: list[dict]) -> bool:
 def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
     """Toponyms in document order, without overlaps. ``use_ner=False`` for text the (English) NER model cannot
     read: every capitalised name is then looked up in the gazetteer."""
-    found: list[Toponym] = []
     text = doc.text   # Doc.text joins every token: read it once
-    taken = [False] * len(doc)
-    for ent in (doc.ents if use_ner else ()):
+    ents = list(doc.ents) if use_ner else []
+    found = _entity_toponyms(ents, text) + _untagged_toponyms(doc, ents, text, use_ner)
+    found = _mind_people(found, ents)
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Toponym] = []
+    for top in found:
+        if not out or top.start >= out[-1].end:
+            out.append(top)
+    # "Paris, Texas" / "Tripoli, Lebanon": a comma and a country or admin1 right after a name qualifies it.
+    for a, b in zip(out, out[1:]):
+        if text[a.end:b.start].strip() == "," and any(c["kind"] in ("country", "admin1") for c in b.candidates):
+            a.qualifier, b.qualifies = b, a
+    return out
+
+
+def _entity_toponyms(ents: list, text: str) -> list[Toponym]:
+    found = []
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             top = _toponym_from_tokens(list(ent), True, text)
         elif ent.label_ in MISLABELLED and not (ent.label_ == "NORP" and demonym_country(ent.text)):
@@ -130,67 +146,60 @@ def find_toponyms(doc, use_ner: bool = True) -> list[Toponym]:
                 top.weak_label = ent.label_
         else:
             top = None
-        if top is None:
-            continue
-        found.append(top)
-        for t in ent:
-            taken[t.i] = True
+        if top is not None:
+            found.append(top)
+    return found
 
-    # Names NER missed: runs of capitalised proper nouns not inside any entity (people, orgs stay theirs).
-    in_other_entity = [False] * len(doc)
-    for ent in (doc.ents if use_ner else ()):
+
+def _untagged_toponyms(doc, ents: list, text: str, use_ner: bool) -> list[Toponym]:
+    """Names NER missed: the longest run of capitalised words (and connectors) outside every entity that the
+    gazetteer knows as something news-worthy."""
+    in_entity = [False] * len(doc)
+    for ent in ents:
         for t in ent:
-            in_other_entity[t.i] = True
+            in_entity[t.i] = True
     w = words()
+    found = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if in_other_entity[i] or not tok.text[:1].isupper():
-            i += 1
-            continue
         matched = None
-        for n in range(MAX_NAME_TOKENS, 0, -1):
-            span = doc[i:i + n]
-            if len(span) < n or any(in_other_entity[t.i] for t in span):
-                continue
-            if not span[-1].text[:1].isupper() or any(
-                    not (t.text[:1].isupper() or t.lower_ in w["connectors"]) for t in span):
-                continue
-            if n == 1 and use_ner and (tok.pos_ not in ("PROPN",) and not tok.is_upper):
-                continue
-            if n == 1 and (tok.lower_ in _function_words() or (tok.is_sent_start and tok.is_stop)):
-                continue
-            top = _toponym_from_tokens(list(span), False, text)
-            if top is not None and _newsworthy(top.candidates):
-                matched = (top, n)
-                break
+        if not in_entity[i] and tok.text[:1].isupper():
+            for n in range(MAX_NAME_TOKENS, 0, -1):
+                span = doc[i:i + n]
+                if len(span) < n or any(in_entity[t.i] for t in span) or not span[-1].text[:1].isupper():
+                    continue
+                if any(not (t.text[:1].isupper() or t.lower_ in w["connectors"]) for t in span):
+                    continue
+                if n == 1 and use_ner and tok.pos_ != "PROPN" and not tok.is_upper:
+                    continue
+                if n == 1 and (tok.lower_ in _function_words() or (tok.is_sent_start and tok.is_stop)):
+                    continue
+                top = _toponym_from_tokens(list(span), False, text)
+                if top is not None and _newsworthy(top.candidates):
+                    top.weak_label = "UNTAGGED" if use_ner else "UNREAD"
+                    matched = (top, n)
+                    break
         if matched:
-            matched[0].weak_label = "UNTAGGED" if use_ner else "UNREAD"
             found.append(matched[0])
             i += matched[1]
         else:
             i += 1
+    return found
 
-    # A word that is part of a person's full name elsewhere ("Barack Obama" ... "Obama") is that person (a
-    # one-word PERSON is too often a town the model does not know: "Baghuz").
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent} \
-        if use_ner else set()
-    found = [t for t in found if not (" " not in t.lookup_text and t.lookup_text in person_words
-                                      and not any(c["kind"] == "country" for c in t.candidates))]
-    # ... and a word NER calls a person somewhere is a place only where the article's context says so.
-    single_persons = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} if use_ner else set()
-    for t in found:
-        if t.lookup_text in single_persons and not any(c["kind"] == "country" for c in t.candidates):
-            t.weak_label = "PERSON"
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    out: list[Toponym] = []
+
+def _mind_people(found: list[Toponym], ents: list) -> list[Toponym]:
+    """A word of a person's full name elsewhere ("Barack Obama" ... "Obama") is that person; a word NER calls a
+    one-word PERSON somewhere is a place only where the article's context says so (the model calls towns it
+    does not know people: "Baghuz")."""
+    full_names = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    single_names = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
+    kept = []
     for top in found:
-        if out and top.start < out[-1].end:
+        is_country = any(c["kind"] == "country" for c in top.candidates)
+        if " " not in top.lookup_text and top.lookup_text in full_names and not is_country:
             continue
-        out.append(top)
-    # "Paris, Texas" / "Tripoli, Lebanon": a comma and a country or admin1 right after a name qualifies it.
-    for a, b in zip(out, out[1:]):
-        between = text[a.end:b.start]
-        if between.strip() == "," and any(c["kind"] in ("country", "admin1") for c in b.candidates):
-            a.qualifier, b.qualifies = b, a
-    return out
+        if top.lookup_text in single_names and not is_country:
+            top.weak_label = "PERSON"
+        kept.append(top)
+    return kept

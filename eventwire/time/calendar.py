@@ -70,8 +70,8 @@ def _number(word: str) -> Optional[int]:
     return lexicon().numbers.get(word)
 
 
-def _direction(words: list[str], tense: Optional[str]) -> str:
-    """"past" | "this" | "next" | "" from the modifiers in the expression (and tense when none)."""
+def _direction(words: list[str]) -> str:
+    """"past" | "this" | "next" | "" from the modifiers in the expression."""
     lx = lexicon()
     text = " ".join(words)
     if any(w in lx.next_words for w in words) or "que viene" in text:
@@ -162,7 +162,7 @@ def resolve_expression(text: str, anchor: Union[date, datetime, None], tense: Op
     months = [lx.months[w] for w in words if w in lx.months]
     weekdays = [lx.weekdays[w] for w in words if w in lx.weekdays]
     units = [lx.units[w] for w in words if w in lx.units]
-    direction = _direction(words, tense)
+    direction = _direction(words)
 
     # Day words: yesterday, ayer, hier, avant-hier, tomorrow ...
     for phrase, offset in sorted(lx.day_offsets.items(), key=lambda kv: -len(kv[0])):
