@@ -326,6 +326,13 @@ def test_they_refers_to_a_named_group_and_their_fighters_are_its_fighters():
     assert fighters.code == "PSEREB"
 
 
+def test_the_group_refers_to_the_last_named_body():
+    article = resolved("Cantlie was captured by Isis in Syria in 2012. His sister appealed to the group holding him.")
+    group = next(m for m in article.actors if m.span.text == "group")
+    assert group.code == "SYRINS" and article.actors[group.refers_to].span.text == "Isis"
+    assert not [m for m in resolved("The group of friends met at noon.").actors if m.span.text == "group"]
+
+
 def test_they_does_not_take_a_group_that_was_only_mentioned_in_passing():
     article = resolved("Israel warned against threats to the Druze community in Sweida. "
                        "Sources suggest they may lay the groundwork for an agreement.")

@@ -559,6 +559,11 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
                                  sector=sector_of_tokens([token]), head=token.i, name=None,
                                  person=is_person_role([token])))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lex["body_heads"] and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+                not any(c.dep_ in MODIFIER_DEPS for c in token.children):
+            # "the group holding him": the named body before it (resolved in the ordered pass, else dropped)
+            out.append(Candidate(token.i, token.i + 1, "body_ref", head=token.i))
         elif token.pos_ == "NOUN" and token.tag_ == "NNS" and sector_of_tokens([token]) in PEOPLE_SECTORS and \
                 not any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
             # "killed many people", "some of their fighters": unnamed people, coded from context

@@ -99,6 +99,8 @@ class _Pass:
                 self.pronoun(cand)
             elif cand.kind == "group_pronoun":
                 self.group_pronoun(cand)
+            elif cand.kind == "body_ref":
+                self.body_ref(cand)
             elif "poss" in cand.extra and self.possessed(cand):
                 pass
             elif cand.kind == "surname":
@@ -151,6 +153,15 @@ class _Pass:
         ante = _pronoun_antecedent(self.doc, cand, named)
         if ante is not None:
             self.link(cand, ante, "pronoun")
+
+    def body_ref(self, cand: Candidate, window: int = 1500) -> None:
+        """'the group', 'the organisation': the last named body (Isis, Hamas, the SDF) shortly before."""
+        start = self.doc[cand.start].idx
+        prior = next((i for i in range(len(self.out) - 1, -1, -1)
+                      if self.out[i].kind == "group" and self.out[i].name and self.out[i].span.start > start - window
+                      and not self.out[i].code.startswith("---")), None)
+        if prior is not None:
+            self.emit(cand, self.out[prior].code, "description", prior, self.out[prior].name)
 
     def possessed(self, cand: Candidate) -> bool:
         """'their fighters': the fighters of whoever 'their' is (not for state roles)."""

@@ -115,6 +115,7 @@ def roles() -> dict:
         "person_pronouns": set(raw["person_pronouns"]),
         "noun_only": set(raw["noun_only"]),
         "kin": set(raw["kin"]),
+        "body_heads": set(raw["body_heads"]),
         "group_pronouns": set(raw["group_pronouns"]),
         "gender_of": {w: g for g in ("f", "m") for w in raw["gender"][g]},
         "role_modifiers": set(raw["role_modifiers"]),
