@@ -375,3 +375,11 @@ def test_a_negated_concession_is_a_refusal():
               {"Syria": "SYRGOV", "Kurdish delegates": "SYRETH"})
     assert ("REJECT", "SYRGOV", "SYRETH") in dyads(a)
     assert all(e.modality != "negated" for e in a.events if e.type == "REJECT")
+
+
+def test_the_target_may_sit_inside_the_object_phrase():
+    a = coded("The cleric urged attacks on French targets.", {"The cleric": "MLIREL", "French": "FRA"})
+    assert dyads(a) == {("REQUEST", "MLIREL", "FRA")}
+    b = coded("Her brother appealed for direct contact with the Taliban.",
+              {"Her brother": "GBRCVL", "the Taliban": "AFGINS"})
+    assert dyads(b) == {("REQUEST", "GBRCVL", "AFGINS")}

@@ -20,6 +20,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OWN_FORCE_TYPES = {"RETREAT", "MOBILIZE"}
 # Speech acts whose target may sit inside what was said ("warned that X ...", "vowed to crush X").
 _SPEECH_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "PROTEST"}
+# Prepositions inside an object phrase that lead to whom the act is aimed at ("attacks on X", "contact with X").
+_INNER_PREPS = ("on", "against", "with", "to", "at", "into")
 # Types whose object is often abstract ("support for returning to the terms ...") so that the actor
 # concerned is named deeper inside the phrase.
 _DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
@@ -262,6 +264,15 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 targets.append(subj_of_comp)
     for tok in targets:
         frame.targets.extend(a for a in _args(index, tok, allow_place=True) if a not in frame.targets)
+    if not frame.targets:
+        # "urging attacks on US soil", "appealed for contact with the group": the object phrase names the target
+        for tok in targets + [p for _, p in _prep_objects(verb, ("for",))]:
+            if tok.pos_ != "NOUN":
+                continue
+            for _, inner in _prep_objects(tok, _INNER_PREPS):
+                frame.targets.extend(a for a in _args(index, inner, allow_place=True) if a not in frame.targets)
+            if frame.targets:
+                break
     implied = lex.implied_agents.get(verb.lemma_.lower())
     if passive and not frame.sources and implied and frame.targets and _child(verb, "agent") is None:
         # "Montalvo was arrested": the police of the arrested one's country, a coder's standing convention
