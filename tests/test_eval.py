@@ -128,3 +128,13 @@ def test_code_command_rejects_an_unknown_coder():
     from eventwire.cli import app
     result = CliRunner().invoke(app, ["code", str(FIXTURES / "own" / "bbc_politics_209.txt"), "--coder", "oracle"])
     assert result.exit_code == 1 and "unknown coder" in result.output
+
+
+def test_eval_diff_prints_matches_misses_and_false_alarms():
+    from eventwire.cli import app
+    result = CliRunner().invoke(app, ["eval", str(FIXTURES / "mini_gold.jsonl"), "--system",
+                                      str(FIXTURES / "mini_system.jsonl"), "--diff"])
+    assert result.exit_code == 0, result.output
+    assert "event  P 0.667  R 1.000  F1 0.800  (tp 2 fp 1 fn 0)" in result.stdout
+    assert "match COOPERATE" in result.stdout and "false alarm ASSAULT" in result.stdout
+    assert "date: '2005-02' vs '2005-03-01'" in result.stdout       # the field that disagrees, side by side
