@@ -414,3 +414,34 @@ def test_free_form_meta_with_odd_values_is_kept_as_text(store):
     assert store.add_article(article)
     assert store.get_article(article.id).meta == {"feed_published": "2025-04-11 08:30:00", "tags": ["diplomacy"],
                                                   "sitename": "Alpha"}
+
+
+def test_a_store_copies_into_another_engine_with_the_same_corpus(corpus, tmp_path):
+    store, articles = corpus
+    copied = [a for a in store.iter_articles(page=2)]
+    assert [a.id for a in copied] == [a.id for a in articles]          # oldest stored first, across pages
+    assert copied[0].events == articles[0].events
+    with open_store(str(tmp_path / "copy.duckdb")) as target:
+        assert target.add_articles(copied)["stored"] == 5
+        assert cluster_shapes(target) == cluster_shapes(store)
+        assert target.stats()["stories"] == store.stats()["stories"]
+
+
+def test_cli_copy_recodes_the_corpus_under_new_settings(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+    source, strict = str(tmp_path / "src.duckdb"), str(tmp_path / "strict.duckdb")
+    with open_store(source) as s:
+        s.add_articles(syndicated())
+        s.add_failure(Failure("feeds/x.xml", "ingest", "not a feed"))
+    result = CliRunner().invoke(app, ["copy", "--db", source, "--to", strict, "--threshold", "0.95",
+                                      "--containment", "0.99"])
+    assert result.exit_code == 0, result.output
+    with open_store(strict) as s:
+        assert s.stats()["stories"] == 3 and s.stats()["events"] == 15 and s.failures()[0]["reason"] == "not a feed"
+        found = s.clusters()
+        # events with both actors known still meet across the (now separate) stories...
+        assert all(c["n_sources"] == 3 for c in found if "---" not in (c["source"], c["target"]))
+        # ...while an event with an unknown actor only joins copies of its own story
+        assert sorted(c["n_sources"] for c in found if c["target"] == "---") == [1, 1, 1]

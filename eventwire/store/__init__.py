@@ -1,6 +1,6 @@
 """The store: a DuckDB file (default) or PostgreSQL behind one interface, plus exports.
 
-Contract (CLI `eventwire events|clusters|export|failures|stats` and the REST API use the same names)::
+Contract (CLI `eventwire events|clusters|export|failures|stats|copy` and the REST API use the same names)::
 
     from eventwire.store import open_store
     store = open_store("x.duckdb")            # or "postgresql://user@host:port/db"; open_store(url, read_only=True)
@@ -18,6 +18,8 @@ Contract (CLI `eventwire events|clusters|export|failures|stats` and the REST API
         # id, source, url, title, published, language, n_events, story_id, outlet, retrieved, added
         # article_id / story_id select articles themselves; other filters: articles with a matching event
     store.get_article(article_id) -> Article | None        # with its events, rebuilt as data-model objects
+    store.iter_articles() -> Iterator[Article]               # all of them, oldest stored first (`eventwire copy`
+                                                             # uses it: DuckDB → PostgreSQL, or new settings)
     store.events(sort="date", limit=100, offset=0, **filters) -> list[dict]
     store.count_events(**filters) -> int;  store.get_event(event_id) -> dict | None
         # event dict: id, article_id, cluster_id, story_id, type, mode, source, target, source_text, target_text,

@@ -217,6 +217,36 @@ def stats(db: str = DB, format: OutFormat = typer.Option(OutFormat.table, "--for
         print(json.dumps(figures, indent=2 if format is OutFormat.json else None))
 
 
+def copy(to: str = typer.Option(..., "--to", help="Target DuckDB path or postgresql:// URL (created if missing)."),
+         db: str = DB,
+         threshold: Optional[float] = typer.Option(None, "--threshold", help="Jaccard for one story in the copy."),
+         containment: Optional[float] = typer.Option(None, "--containment", help="Share of a trimmed copy found in the original."),
+         window_days: Optional[int] = typer.Option(None, "--window-days", help="Date slack between mentions of one event."),
+         max_km: Optional[float] = typer.Option(None, "--max-km", help="Distance between mentions of one event.")):
+    """Copies every article (with its events and failures) into another store, where stories and event
+    clusters are decided afresh: DuckDB → PostgreSQL, or the same corpus under new corpus settings."""
+    from eventwire.model import Failure
+    from eventwire.store import open_store
+    source = _open(db)
+    try:
+        target = open_store(to, threshold=threshold, containment=containment, window_days=window_days, max_km=max_km)
+    except EventwireError as exc:
+        source.close()
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2)
+    try:
+        summary = target.add_articles(source.iter_articles())
+        for row in reversed(source.failures(limit=10 ** 9)):
+            target.add_failure(Failure(row["source"], row["stage"], row["reason"]))
+        figures = target.stats()
+    finally:
+        source.close()
+        target.close()
+    err.print(f"copied {summary['stored']} articles ({summary['duplicates']} already there, "
+              f"{len(summary['failed'])} failed) → {to}: {figures['stories']} stories, {figures['events']} events, "
+              f"{figures['clusters']} clusters", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
-    for command in (events, clusters, export, failures, stats):
+    for command in (events, clusters, export, failures, stats, copy):
         app.command()(command)

@@ -248,6 +248,21 @@ class Store:
         article.events = events
         return article
 
+    def iter_articles(self, page: int = 500) -> Iterator[Article]:
+        """Every stored article with its events, oldest stored first (for copying or re-clustering a store)."""
+        last = None
+        while True:
+            ids = [row[0] for row in self.db.rows(
+                "SELECT id FROM articles" + (" WHERE (added, id) > (?, ?)" if last else "")
+                + " ORDER BY added, id LIMIT ?", (list(last) if last else []) + [int(page)])]
+            for article_id in ids:
+                article = self.get_article(article_id)
+                if article is not None:
+                    yield article
+            if len(ids) < page:
+                return
+            last = self.db.rows("SELECT added, id FROM articles WHERE id = ?", [ids[-1]])[0]
+
     def _event_from_row(self, r: dict) -> Event:
         span = lambda key: Span(**self.db.load_json(r[key])) if r[key] is not None else None  # noqa: E731
         location = None
