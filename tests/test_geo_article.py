@@ -146,3 +146,8 @@ def test_famous_namesakes_hold_against_a_country_context(nlp):
     found = places(nlp, "US and Iranian negotiators met in Geneva. The US team later flew to Sydney.")
     assert place_named(found, "Geneva").country == "CHE"
     assert place_named(found, "Sydney").country == "AUS"
+
+
+def test_german_nouns_after_articles_are_not_towns(nlp):
+    found = places(nlp, "Ein Mann öffnete die Tür. Die Türkei und Berlin reagierten.", "de")
+    assert [p.span.text for p in found] == ["Türkei", "Berlin"]

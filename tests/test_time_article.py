@@ -77,3 +77,15 @@ def test_seed_acceptance(nlp):
 def test_the_modal_may_is_not_the_month(nlp):
     article = annotated(nlp, "This may change, officials said. Troops march on. Talks resumed in May.", "2025-06-10")
     assert [(t.span.text, t.value) for t in article.times] == [("May", "2025-05")]
+
+
+def test_calendar_words_of_one_language_stay_there(nlp):
+    german = annotated(nlp, "Hier wurde gestern verhandelt.", "2025-03-12")
+    german.language = "de"
+    german = time.resolve(german)
+    assert [(t.span.text, t.value) for t in german.times] == [("gestern", "2025-03-11")]
+
+
+def test_plural_spans_of_time_are_not_points(nlp):
+    article = annotated(nlp, "In den vergangenen Jahren und in den nächsten Jahren bleibt es so.", "2025-03-12")
+    assert article.times == []

@@ -47,7 +47,11 @@ SPELLING_SIMILARITY = 0.75   # "Hasan"~"Hassan", "Genève"~"Geneva"; not "Hamas"
 
 
 def _spelling_of(a: str, b: str) -> bool:
-    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
+    """Keys that spell one name: close ("hasan"/"hassan") or one inside the other when both are long enough
+    ("newyork"/"newyorkcity"; not "gold"/"goldcoast")."""
+    if min(len(a), len(b)) >= 6 and (a in b or b in a):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 def candidates(name: str) -> list[dict]:
@@ -67,7 +71,8 @@ def candidates(name: str) -> list[dict]:
         place = dict(zip(_COLUMNS, row[:-2]))
         main_key = name_key(place["name"])
         # Reached by another name than its own ("Sydney" for Sidney, Ohio), not a longer form ("New York City")
-        place["by_alternate"] = bool(alternate) and key not in main_key and main_key not in key
+        place["by_alternate"] = bool(alternate) and not (min(len(key), len(main_key)) >= 6 and
+                                                         (key in main_key or main_key in key))
         if " " in text and " " not in place["name"] and "-" not in place["name"] and \
                 (place["population"] or 0) < TRUSTED_ALTERNATE_POPULATION and place["kind"] == "city":
             continue   # "White House" is not Whitehouse, Texas

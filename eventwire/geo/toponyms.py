@@ -47,6 +47,7 @@ def words() -> dict:
         "direction": {w.lower() for w in data["direction_words"]},
         "connectors": {w.lower() for w in data["connectors"]},
         "not_places": set(data["not_places"]),
+        "determiners": {w.lower() for w in data["determiners"]},
     }
 
 
@@ -107,6 +108,11 @@ def _function_words() -> frozenset:
     """Function words (spaCy's stop words, in the gazetteer) and the curated common words that are also town
     names: "Le", "Will", "University" open sentences and name institutions, not towns."""
     return function_words() | {w.lower() for w in words()["not_places"]}
+
+
+def _big_country(cands: list[dict]) -> bool:
+    """A country or admin1 of a million people or more ("la Syrie", "le Texas", "die Türkei")."""
+    return any(c["kind"] in ("country", "admin1") and (c["population"] or 0) >= 1_000_000 for c in cands)
 
 
 def _newsworthy(cands: list[dict]) -> bool:
@@ -176,6 +182,9 @@ def _untagged_toponyms(doc, ents: list, text: str, use_ner: bool) -> list[Topony
                 if n == 1 and (tok.lower_ in _function_words() or (tok.is_sent_start and tok.is_stop)):
                     continue
                 top = _toponym_from_tokens(list(span), False, text)
+                if top is not None and n == 1 and not use_ner and i > 0 and \
+                        doc[i - 1].lower_ in w["determiners"] and not _big_country(top.candidates):
+                    continue   # "ein Mann", "die Tür": a noun; "die Türkei", "le Texas" are still places
                 if top is not None and _newsworthy(top.candidates):
                     top.weak_label = "UNTAGGED" if use_ner else "UNREAD"
                     matched = (top, n)

@@ -28,12 +28,12 @@ def anchor_of(article: Article) -> Optional[date]:
     return None
 
 
-def times_in_doc(doc, anchor: Optional[date]) -> list[TimeExpr]:
+def times_in_doc(doc, anchor: Optional[date], language: Optional[str] = None) -> list[TimeExpr]:
     """TimeExprs for a spaCy Doc; expressions that are not points in time (durations, ages) are left out,
     expressions that are but cannot be placed (no anchor) stay with value None."""
     times = []
     body = doc.text   # Doc.text joins every token: read it once
-    for start, end in find_spans(doc):
+    for start, end in find_spans(doc, language):
         text = body[start:end]
         tense = tense_at(doc, start, end)
         found = resolve_expression(text, anchor, tense)
@@ -70,5 +70,5 @@ def resolve(article: Article) -> Article:
     if not article.text:
         article.times = []
         return article
-    article.times = times_in_doc(_doc_for(article), anchor_of(article))
+    article.times = times_in_doc(_doc_for(article), anchor_of(article), article.language)
     return article

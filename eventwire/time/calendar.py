@@ -95,7 +95,7 @@ def _is_duration(words: list[str], text: str) -> bool:
         return False
     i = unit_at[0]
     counted = i > 0 and _number(words[i - 1]) is not None and words[i - 1] not in ("a", "an", "un", "une", "una")
-    plural = words[i].endswith("s") and words[i] not in ("mes", "mois", "ans") or words[i] in ("meses", "anos")
+    plural = words[i] in lx.plural_units
     if counted or (plural and not any(w in lx.this_words for w in words)):
         return True   # "three years", "the past two weeks", "for years"
     return any(w in lx.duration_words for w in words[:i])

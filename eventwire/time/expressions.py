@@ -57,10 +57,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Prepositions stay outside a span ("on May 14" -> "May 14"), as NER has them; articles of Spanish and
-# French expressions stay inside ("el martes", "le mois dernier"): they are part of the expression.
+# Prepositions stay outside a span ("on May 14" -> "May 14", "am Dienstag" -> "Dienstag"), as NER has them;
+# articles of Spanish and French expressions stay inside ("el martes", "le mois dernier"): they are part of it.
 _LEADING_PREPOSITIONS = ("on ", "in ", "at ", "since ", "by ", "until ", "en ", "desde ", "hasta ", "depuis ",
-                         "On ", "In ", "Since ", "En ", "Desde ", "Depuis ")
+                         "On ", "In ", "Since ", "En ", "Desde ", "Depuis ", "im ", "am ", "seit ", "Im ", "Am ",
+                         "Seit ")
 
 
 def _is_count(doc, start: int, end: int) -> bool:
@@ -70,14 +71,17 @@ def _is_count(doc, start: int, end: int) -> bool:
             and span[0].head.tag_ in ("NNS", "NNPS"))
 
 
-def find_spans(doc) -> list[tuple[int, int]]:
+def find_spans(doc, language: Optional[str] = None) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) spans in document order. The lexicon's matches win over overlapping NER
-    DATE entities (NER stretches them: "December after months")."""
+    DATE entities (NER stretches them: "December after months"). ``language`` (ISO 639-1) keeps out words
+    that are calendar words only in other languages (German "hier" is "here")."""
     text = doc.text
     lx = lexicon()
     found = []
     for start, end in pattern_spans(text):
         word = fold_same_length(text[start:end])
+        if language and word in lx.only_in and language not in lx.only_in[word]:
+            continue
         if word in lx.months and not _is_capitalised_month_alone(text, start, end):
             continue
         last = text[start:end].split()[-1]

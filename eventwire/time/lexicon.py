@@ -48,6 +48,8 @@ class Lexicon:
     vague_numbers: frozenset
     anaphoric_words: tuple
     seasons: dict
+    plural_units: frozenset
+    only_in: dict
 
 
 def _alternation(words) -> str:
@@ -76,6 +78,8 @@ def lexicon() -> Lexicon:
         vague_numbers=frozenset(fold(w) for w in f["vague_numbers"]),
         anaphoric_words=tuple(fold(w) for w in f["anaphoric_words"]),
         seasons={fold(k): tuple(v) for k, v in f["seasons"].items()},
+        plural_units=frozenset(fold(w) for w in f["plural_units"]),
+        only_in={fold(k): frozenset(v) for k, v in f["only_in"].items()},
     )
 
 
@@ -99,12 +103,12 @@ def patterns() -> list[re.Pattern]:
     year = r"(?:1[89]\d\d|20\d\d)"
     return [re.compile(p) for p in (
         # 14 May 2025, 14 de mayo de 2025, le 14 mai, May 14, 2025, May 14th
-        rf"{b}\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{month}){e}(?:,?\s+(?:de\s+|del\s+)?{year}{e})?",
+        rf"{b}\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?(?:{month}){e}(?:,?\s+(?:de\s+|del\s+)?{year}{e})?",
         rf"{b}(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{e}(?:,?\s+{year}{e})?",
         # November 2012, noviembre de 2012, en novembre 2012
         rf"{b}(?:{month})\s+(?:de\s+|del\s+)?{year}{e}",
         # in December, en diciembre, en décembre, last December, since March (ambiguous months need the preposition)
-        rf"{b}(?:in|en|since|desde|depuis|until|hasta|by|last|this|next|early|late|mid|mid-|earlier in|later in|a principios de|a finales de|a mediados de|debut|fin|mi-|courant)\s+(?:(?:de|del|d')\s*)?(?:{month}){e}",
+        rf"{b}(?:in|en|since|desde|depuis|until|hasta|by|last|this|next|early|late|mid|mid-|earlier in|later in|a principios de|a finales de|a mediados de|debut|fin|mi-|courant|im|seit|ab|anfang|ende|mitte)\s+(?:(?:de|del|d')\s*)?(?:{month}){e}",
         rf"{b}(?:{unambiguous_month}){e}",
         # la semana pasada, le mois dernier, last week, this month, earlier this year, ce mois-ci, l'année dernière
         rf"{b}(?:(?:earlier|later|early|late)\s+)?(?:{past}|{this}|{nxt})\s+(?:{unit}){e}",
@@ -114,7 +118,7 @@ def patterns() -> list[re.Pattern]:
         rf"{b}{number}\s+(?:{unit})\s+ago{e}",
         rf"{b}(?:{ago_before})\s+{number}\s+(?:{unit}){e}",
         # on Tuesday, el martes, mardi dernier, last Friday
-        rf"{b}(?:(?:on|last|this|next|el|le|ce|este)\s+)?(?:(?:{past}|{nxt}|ultimo)\s+)?(?:{weekday}){e}"
+        rf"{b}(?:(?:on|last|this|next|el|le|ce|este|am)\s+)?(?:(?:{past}|{nxt}|ultimo)\s+)?(?:{weekday}){e}"
         rf"(?:\s+(?:{past}|{nxt}){e})?",
         # Tuesday, May 14; le mardi 14 mai; el martes 14 de mayo (one expression, the weekday confirms the day)
         rf"{b}(?:(?:on|el|le)\s+)?(?:{weekday}),?\s+(?:\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{month})|(?:{month})\.?\s+"
@@ -122,7 +126,7 @@ def patterns() -> list[re.Pattern]:
         rf"{b}(?:{day_word}){e}",
         rf"{b}(?:{recent}){e}",
         # in 1967, en 2012, since 2011 (bare years are taken from NER DATE entities)
-        rf"{b}(?:in|en|since|desde|depuis|by|until|hasta)\s+{year}{e}(?![-\u2013]\d)",
+        rf"{b}(?:in|en|since|desde|depuis|by|until|hasta|im jahr|seit)\s+{year}{e}(?![-\u2013]\d)",
     )]
 
 
