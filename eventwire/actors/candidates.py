@@ -538,9 +538,10 @@ def _appositive(doc, ent):
 def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
     """Pronouns, capitalised tokens that may be a known surname, definite descriptions and 'the two X'."""
     lex = dictionary.roles()
-    out = []
+    out: list[Candidate] = []
+    taken = {i for c in cands for i in range(c.start, c.end)}     # tokens already in a mention
     for token in doc:
-        if _claimed(cands, token.i, token.i + 1) or _claimed(out, token.i, token.i + 1):
+        if token.i in taken or out and token.i < out[-1].end:
             continue
         low = token.lower_
         if low in lex["person_pronouns"] and token.pos_ == "PRON":
@@ -553,7 +554,7 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
         elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]) \
                 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children):
             dets = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")]
-            if any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
+            if any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in token.children):
                 continue
             start = dets[0].i
             out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
@@ -565,7 +566,7 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             # "the group holding him": the named body before it (resolved in the ordered pass, else dropped)
             out.append(Candidate(token.i, token.i + 1, "body_ref", head=token.i))
         elif token.pos_ == "NOUN" and token.tag_ == "NNS" and sector_of_tokens([token]) in PEOPLE_SECTORS and \
-                not any(c.dep_ in MODIFIER_DEPS and _claimed(cands, c.i, c.i + 1) for c in token.children):
+                not any(c.dep_ in MODIFIER_DEPS and c.i in taken for c in token.children):
             # "killed many people", "some of their fighters": unnamed people, coded from context
             poss = [c.i for c in token.children if c.dep_ == "poss" and c.lower_ in lex["group_pronouns"]]
             # "Darfur rebels": a place name before the noun stays in the mention

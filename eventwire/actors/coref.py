@@ -86,6 +86,7 @@ class _Pass:
 
     def __init__(self, doc, trail, counts: Counter, home: Optional[str]):
         self.doc, self.trail, self.counts, self.home = doc, list(trail), counts, home
+        self.text = doc.text                             # Doc.text is rebuilt on each access
         self.out: list[ActorMention] = []
         self.memory: dict[str, int] = {}                 # name keys (full name, surname) → first mention
         self.first_names: dict[str, set] = {}
@@ -122,7 +123,8 @@ class _Pass:
     def emit(self, cand: Candidate, code: str, kind: str, refers_to=None, name=None, wikidata=None) -> int:
         doc, out = self.doc, self.out
         start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
-        out.append(ActorMention(Span(start, end, doc.text[start:end]), code or "---", name, wikidata, refers_to, kind))
+        out.append(ActorMention(Span(start, end, self.text[start:end]), code or "---", name, wikidata, refers_to,
+                                kind))
         if country_of(code) and kind in ("name", "pronoun", "group"):
             # people and groups resolved so far are context for later group words ("he ... the Druze population")
             bisect.insort(self.trail, (start, country_of(code), False))
