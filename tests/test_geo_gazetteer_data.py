@@ -41,3 +41,17 @@ def test_curated_country_aliases_name_real_countries(row):
     alias, iso3 = row
     assert pycountry.countries.get(alpha_3=iso3) or iso3 == "XKX"
     assert lookup(alias)["country"] == iso3
+
+
+def test_a_missing_gazetteer_is_a_typed_error_naming_the_file(tmp_path, monkeypatch):
+    from eventwire.errors import AnnotateError
+    from eventwire.geo import gazetteer
+    missing = tmp_path / "gazetteer.sqlite"
+    monkeypatch.setattr(gazetteer, "GAZETTEER_PATH", missing)
+    monkeypatch.setattr(gazetteer._local, "conn", None, raising=False)
+    gazetteer._candidates_by_key.cache_clear()
+    try:
+        with pytest.raises(AnnotateError, match="build_gazetteer"):
+            gazetteer.candidates("Nowhereville")
+    finally:
+        gazetteer._candidates_by_key.cache_clear()

@@ -26,7 +26,7 @@ def _db() -> sqlite3.Connection:
     if conn is None:
         if not GAZETTEER_PATH.exists():
             raise AnnotateError(str(GAZETTEER_PATH), "gazetteer missing: run scripts/build_gazetteer.py")
-        conn = sqlite3.connect(f"file:{GAZETTEER_PATH}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(GAZETTEER_PATH.as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         _local.conn = conn
     return conn
 
