@@ -169,6 +169,16 @@ class PostgresDialect(Dialect):
     def json_param(self, value):
         return None if value is None else self._jsonb(value, dumps=_dumps)
 
+    def insert_rows(self, table, columns, rows, max_params=30_000):
+        # COPY: psycopg parses a 30,000-placeholder INSERT slowly (half the bulk write time); COPY has none.
+        if not rows:
+            return
+        with self.lock:
+            with self.con.cursor() as cursor:
+                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+
     def lock_corpus(self):
         # Two writers deciding at once would each start the same story or cluster: one writer at a time.
         self.execute("SELECT pg_advisory_xact_lock(?)", [CORPUS_LOCK_ID])
