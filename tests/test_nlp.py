@@ -56,3 +56,10 @@ def test_a_body_over_the_size_limit_is_a_typed_error_naming_the_input(monkeypatc
     with pytest.raises(AnnotateError) as raised:
         nlp.parse(Article("huge.html", "x" * 11))
     assert raised.value.source == "huge.html"
+
+
+def test_a_language_whose_model_is_not_installed_still_gets_sentences(monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_SPACY_MODELS", '{"xx": "no_such_spacy_package"}')
+    article = parsed("Première phrase. Deuxième phrase.", language="xx")
+    assert [s.text for s in article.sentences] == ["Première phrase.", "Deuxième phrase."]
+    assert article.doc.ents == ()
