@@ -383,3 +383,21 @@ def test_the_target_may_sit_inside_the_object_phrase():
     b = coded("Her brother appealed for direct contact with the Taliban.",
               {"Her brother": "GBRCVL", "the Taliban": "AFGINS"})
     assert dyads(b) == {("REQUEST", "GBRCVL", "AFGINS")}
+
+
+def test_coordinated_nationalities_before_one_noun_are_two_parties():
+    a = coded("Senior Hungarian and Romanian officials agreed on a new border regime.",
+              {"Hungarian": "HUN", "Romanian": "ROU"})
+    assert len(a.events) == 1 and {a.events[0].source, a.events[0].target} == {"HUN", "ROU"}
+
+
+def test_a_light_verb_may_carry_the_prepositional_target_of_its_noun():
+    a = coded("Serbian military police launched an investigation into Croat forces.",
+              {"Serbian military police": "SRBCOP", "Croat forces": "HRVMIL"})
+    assert dyads(a) == {("ACCUSE", "SRBCOP", "HRVMIL")}
+
+
+def test_whoever_issues_a_text_makes_its_demand():
+    a = coded("The rebels issued a statement demanding that Ankara release their leader.",
+              {"The rebels": "TURREB", "Ankara": "TURGOV"})
+    assert ("REQUEST", "TURREB", "TURGOV") in dyads(a)

@@ -117,6 +117,8 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
         for anc in token.ancestors:
             if anc.dep_ == "relcl":
                 return np_arg(index, anc.head, allow_place, depth + 1)
+    if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass") and _child(token, "nsubj") is not None:
+        return np_arg(index, _child(token, "nsubj"), allow_place, depth + 1)   # "[The Red Cross operating in Iraq] said"
     head_start, head_end = token.idx, token.idx + len(token.text)
     covering = index.overlapping(head_start, head_end)
     if covering:
@@ -161,12 +163,24 @@ def _with_conjuncts(token) -> list:
     return tokens
 
 
+def _coordinated_modifiers(token) -> list:
+    """"US and British forces", "Hungarian and Romanian officials": one noun, several actors before it."""
+    for child in token.lefts:
+        if child.dep_ in ("amod", "nmod", "compound") and any(c.dep_ == "conj" for c in child.children):
+            return [child] + [c for c in child.conjuncts if c.i > child.i]
+    return []
+
+
 def _args(index: ActorIndex, token, allow_place: bool = False) -> list[Arg]:
     found = []
     for tok in _with_conjuncts(token):
-        arg = np_arg(index, tok, allow_place)
-        if arg is not None and all(a.start != arg.start for a in found):
-            found.append(arg)
+        modifiers = _coordinated_modifiers(tok)
+        candidates = [np_arg(index, m) for m in modifiers] if modifiers else []
+        if len([c for c in candidates if c is not None]) < 2:
+            candidates = [np_arg(index, tok, allow_place)]
+        for arg in candidates:
+            if arg is not None and all(a.start != arg.start for a in found):
+                found.append(arg)
     return found
 
 
@@ -226,7 +240,9 @@ def subject_of(verb, depth: int = 0):
 def _prep_objects(token, preps) -> list:
     objs = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps and child.lower_ != "by":
+        # "granted asylum [to] five officers": the parser sometimes labels that "to" a dative
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP" and child.lower_ in preps \
+                and child.lower_ != "by":
             pobj = _pobj(child)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 objs.append((child.lower_, pobj))
@@ -299,10 +315,12 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             for sub in (c for c in comp.children if c.dep_ in ("xcomp", "ccomp")):
                 nearby += [c for c in sub.children if c.dep_ in ("dobj", "nsubjpass")]
             nearby += [c for tok in list(nearby) for c in tok.conjuncts if c.i > tok.i]   # "troops and their allies"
+            nearby += [p for tok in list(nearby) if tok.pos_ == "NOUN" and np_arg(index, tok) is None
+                       for _, p in _prep_objects(tok, _INNER_PREPS)]   # "promised aid [to Mozambique]"
             for tok in nearby:
                 if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
                     continue
-                arg = np_arg(index, tok)
+                arg = np_arg(index, tok, allow_place=True)
                 if arg is not None and arg.code[:3] != lead and arg.code != "---":
                     frame.targets = [arg]
                     break
@@ -341,14 +359,6 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         owner = _child(noun.head, "poss")   # "Tillerson's first stop – a visit to Egypt"
         if owner is not None:
             sources = _args(index, owner)
-    if not sources:
-        # "criticism of Turkish actions voiced by the French foreign minister"
-        for tok in [noun] + [_pobj(c) for c in noun.children if c.dep_ == "prep" and _pobj(c) is not None]:
-            acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-            agent = _child(acl, "agent") if acl is not None else None
-            if agent is not None and _pobj(agent) is not None:
-                sources = _args(index, _pobj(agent))
-                break
     carrier = None
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
         carrier = first.head.head     # "a campaign of airstrikes": the campaign carries them
@@ -359,6 +369,15 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             subj = subject_of(verb) if holder.dep_ != "nsubjpass" else None
             if subj is not None:
                 sources = _args(index, subj)
+    if not sources:
+        # "criticism of Turkish actions voiced by the French foreign minister"
+        for tok in [noun] + [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                             and _pobj(c) is not None]:
+            acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            agent = _child(acl, "agent") if acl is not None else None
+            if agent is not None and _pobj(agent) is not None:
+                sources = _args(index, _pobj(agent))
+                break
     victims: list[Arg] = []
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX") \
             and holder.head.lower_ in ("in", "during", "through", "amid", "for", "at", "to"):
@@ -386,6 +405,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         holders.append(noun.head)     # "clashes had erupted between X and Y"
     if carrier is not None:
         holders.append(carrier)
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lemma_.lower() in lex.light_verbs:
+        holders.append(holder.head)   # "launched an investigation [into X]", "opened fire [on X]"
     for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "on")]:
         inner = _pobj(prep)           # "its cut in aid to the Palestinians": the aid goes to them
         if inner is not None and inner.pos_ == "NOUN":
@@ -443,6 +464,11 @@ def _reporter_of(token):
 def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
     frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
+    if not frame.sources and trigger.pos == "VERB":
+        subj = subject_of(trigger.token)
+        if subj is not None and subj.pos_ == "NOUN" and subj.dep_ == "dobj" and np_arg(index, subj) is None:
+            # "the PKK issued a declaration demanding ...": whoever issued the text demands
+            frame.sources = _args(index, subject_of(subj.head)) if subject_of(subj.head) is not None else []
     if not frame.sources and trigger.pos == "VERB":
         subj = subject_of(trigger.token)
         if subj is not None and subj.lower_ in ("it", "they", "we") and np_arg(index, subj) is None:
