@@ -4,8 +4,16 @@
 
 For each sentence: triggers (lexicon) → source/target (dependencies + actors/) → attribution → modality →
 date and place → Event; repeats of one event are merged. Events need both a source and a target actor;
-those whose actors could not be coded ("---") are dropped unless ``keep_unknown`` (they cannot be used by
-anyone downstream and a coder that names no one is guessing).
+those whose actors could not be coded ("---", "---GOV") are dropped unless ``keep_unknown`` (they cannot
+be used by anyone downstream and a coder that names no one is guessing).
+
+Coding conventions beyond the parse (each where a coder would apply it, see the modules):
+- an undated event is news of the publication day (month only for a past perfect);
+- a material act with no named place happens in the target's country (in the country the report is about
+  when foreign forces meet there); a country as a location carries no point;
+- an agentless arrest or charge is by the authorities of the one arrested (XXXCOP / XXXJUD);
+- a protest naming no addressee is against the state where it happens;
+- an actor announcing its own conflictual act threatens; a negated concession or agreement is a refusal.
 """
 from __future__ import annotations
 
