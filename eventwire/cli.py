@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.model import Article, Failure
@@ -55,7 +56,7 @@ def _print_articles(items, fmt: Format, annotations: bool, events: bool) -> int:
 def _snippet(article: Article, start: int, end: int, width: int = 30) -> str:
     left = article.text[max(0, start - width):start].replace("\n", " ")
     right = article.text[end:end + width].replace("\n", " ")
-    return f"…{left}[{article.text[start:end]}]{right}…"
+    return escape(f"…{left}[{article.text[start:end]}]{right}…")
 
 
 def _print_text(article: Article, annotations: bool, events: bool) -> None:

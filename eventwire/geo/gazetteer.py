@@ -26,7 +26,8 @@ def _db() -> sqlite3.Connection:
     if conn is None:
         if not GAZETTEER_PATH.exists():
             raise AnnotateError(str(GAZETTEER_PATH), "gazetteer missing: run scripts/build_gazetteer.py")
-        conn = sqlite3.connect(GAZETTEER_PATH.as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        # immutable: the shipped file never changes, so readers take no locks (safe on read-only installs too).
+        conn = sqlite3.connect(GAZETTEER_PATH.as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
         _local.conn = conn
     return conn
 
