@@ -401,3 +401,13 @@ def test_whoever_issues_a_text_makes_its_demand():
     a = coded("The rebels issued a statement demanding that Ankara release their leader.",
               {"The rebels": "TURREB", "Ankara": "TURGOV"})
     assert ("REQUEST", "TURREB", "TURGOV") in dyads(a)
+
+
+def test_where_an_act_happened_is_no_target_when_the_act_names_one():
+    a = coded("Kenyan troops captured Shabaab fighters in Somalia.",
+              {"Kenyan troops": "KENMIL", "Shabaab fighters": "SOMINS", "Somalia": "SOM"},
+              places={"Somalia": ("SOM", 5.0, 46.0)})
+    assert dyads(a) == {("ASSAULT", "KENMIL", "SOMINS")}
+    b = coded("Turkey intervened militarily in Syria.", {"Turkey": "TUR", "Syria": "SYR"},
+              places={"Syria": ("SYR", 35.0, 38.5)})
+    assert dyads(b) == {("ASSAULT", "TUR", "SYR")}

@@ -271,8 +271,11 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         if obj is not None:
             targets.append(obj)
     preps = lex.target_preps.get(trigger.type, lex.default_preps)
-    for _, pobj in _prep_objects(verb, preps):
-        targets.append(pobj)
+    located = []
+    for prep, pobj in _prep_objects(verb, preps):
+        (located if prep == "in" else targets).append(pobj)
+    if not targets:
+        targets = located    # "intervened in Syria" hits Syria; "captured fighters in Syria" hits the fighters
     if not targets and verb.lemma_.lower() in lex.needs_object_and_complement:
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             subj_of_comp = _child(comp, "nsubj")   # "will not allow [Kurdish delegates to attend]"
@@ -320,7 +323,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             for tok in nearby:
                 if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
                     continue
-                arg = np_arg(index, tok, allow_place=True)
+                # a place is a target only as the object ("vowed to capture Afrin"), not as where ("in Geneva")
+                arg = np_arg(index, tok, allow_place=tok.dep_ == "dobj")
                 if arg is not None and arg.code[:3] != lead and arg.code != "---":
                     frame.targets = [arg]
                     break
