@@ -445,3 +445,14 @@ def test_cli_copy_recodes_the_corpus_under_new_settings(tmp_path):
         assert all(c["n_sources"] == 3 for c in found if "---" not in (c["source"], c["target"]))
         # ...while an event with an unknown actor only joins copies of its own story
         assert sorted(c["n_sources"] for c in found if c["target"] == "---") == [1, 1, 1]
+
+
+def test_outlet_is_host_directory_or_label_never_a_server_path(tmp_path):
+    from eventwire.model import Article
+    from eventwire.store.writer import outlet_of
+    page = tmp_path / "wire" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("x")
+    assert outlet_of(Article(source="https://www.example.org/news/1", text="x")) == "example.org"
+    assert outlet_of(Article(source=str(page), text="x")) == str(page.parent)
+    assert outlet_of(Article(source="api:text", text="x")) == "api:text"

@@ -42,13 +42,18 @@ def parse_published(value: Optional[str]) -> Optional[datetime]:
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet that published an article: the host of its URL, else the directory it was read from."""
+    """The outlet that published an article: the host of its URL, else the directory it was read from, else the
+    label it was given (API submissions are named like "api:text": never expose the server's own paths)."""
     for candidate in (article.url, article.source):
         if candidate and "://" in candidate:
             host = (urlparse(candidate).hostname or "").lower()
             if host:
                 return host[4:] if host.startswith("www.") else host
-    return os.path.dirname(os.path.abspath(article.source)) if article.source else ""
+    if not article.source:
+        return ""
+    if os.path.exists(article.source):
+        return os.path.dirname(os.path.abspath(article.source))
+    return article.source
 
 
 def lead_end(text: str) -> int:
