@@ -442,3 +442,22 @@ def test_a_trickling_body_hits_the_deadline(server):
 def test_slow_server_times_out(server):
     _, failures = split(ingest.read(f"{server}/slow", allow_private=True, limits=Limits(timeout_s=0.3)))
     assert "timed out" in failures[0].reason
+
+
+def test_gzipped_page_is_read_unpacked(tmp_path):
+    import gzip
+    from eventwire.ingest import read
+    page = tmp_path / "story.html.gz"
+    page.write_bytes(gzip.compress(b"<html><head><title>T</title></head><body><p>Hello</p></body></html>"))
+    (doc,) = list(read(str(page)))
+    assert doc.media_type == "text/html" and doc.content.startswith(b"<html>")
+
+
+def test_truncated_gzip_is_a_clear_failure(tmp_path):
+    import gzip
+    from eventwire.ingest import read
+    from eventwire.model import Failure
+    page = tmp_path / "cut.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body>" + b"x" * 5000 + b"</body></html>")[:40])
+    (failure,) = list(read(str(page)))
+    assert isinstance(failure, Failure) and "cut.html.gz" in failure.source and failure.reason

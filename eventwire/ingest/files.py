@@ -8,7 +8,9 @@ not when the page was fetched, so it must not become the clock for relative date
 """
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from datetime import datetime
 from typing import Iterator, Optional, Union
 
@@ -19,6 +21,7 @@ from eventwire.model import Failure, RawDocument
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom")
+GZIP_MAGIC = b"\x1f\x8b"
 SKIPPED_NAMES = ("README.md", "LICENSE", "LICENSE.md")   # documentation next to sample pages is not input
 
 
@@ -75,10 +78,18 @@ def read_file(path: str, retrieved: Optional[datetime] = None, allow_private: bo
     try:
         with open(path, "rb") as fh:
             content = fh.read(limits.max_bytes + 1)
-    except OSError as exc:
-        yield Failure(path, "ingest", f"cannot read: {exc.strerror or exc}")
+        if content[:2] == GZIP_MAGIC:
+            # Saved pages are often gzipped (page.html.gz); the cap applies to the unpacked size too.
+            with gzip.open(path, "rb") as fh:
+                content = fh.read(limits.max_bytes + 1)
+            if len(content) > limits.max_bytes:
+                yield Failure(path, "ingest", f"unpacks to over the {megabytes(limits.max_bytes)} cap")
+                return
+            lower = lower[:-3] if lower.endswith(".gz") else lower
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(path, "ingest", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
-    kind = media_type_of(content, None, path)
+    kind = media_type_of(content, None, lower)
     if kind == "feed" or lower.endswith(FEED_SUFFIXES):
         from eventwire.ingest.feeds import read_feed_bytes
         yield from read_feed_bytes(content, path, retrieved=retrieved, allow_private=allow_private, limits=limits)
