@@ -411,3 +411,15 @@ def test_where_an_act_happened_is_no_target_when_the_act_names_one():
     b = coded("Turkey intervened militarily in Syria.", {"Turkey": "TUR", "Syria": "SYR"},
               places={"Syria": ("SYR", 35.0, 38.5)})
     assert dyads(b) == {("ASSAULT", "TUR", "SYR")}
+
+
+def test_a_conjoined_participle_shares_the_passive():
+    a = coded("Two Kurdish smugglers were identified and arrested at the border.",
+              {"Two Kurdish smugglers": "TURCVL"})
+    assert dyads(a) == {("COERCE", "TURCOP", "TURCVL")}
+
+
+def test_a_pledge_to_withdraw_codes_the_withdrawal():
+    a = coded("Paris kept its pledge to pull French troops out of Mali.",
+              {"Paris": "FRAGOV", "French troops": "FRAMIL", "Mali": "MLI"})
+    assert ("RETREAT", "FRAGOV", "MLI") in dyads(a)

@@ -89,6 +89,18 @@ class ActorIndex:
         return None
 
 
+_STATE_ROLES = {"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def same_side(code: Optional[str], other: Optional[str]) -> bool:
+    """Two codes for one side: the same country's state organs ("TURGOV", "TURMIL"), or the same code."""
+    if not code or not other:
+        return False
+    if code == other:
+        return True
+    return code[:3] == other[:3] and code[3:6] in _STATE_ROLES and other[3:6] in _STATE_ROLES
+
+
 def _arg_from_mention(index: ActorIndex, i: int) -> Arg:
     mention = index.article.actors[i]
     code, referent = index.code_of(i)
@@ -189,7 +201,11 @@ def _child(token, *deps):
 
 
 def _pobj(prep):
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    found = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if found is None and prep.lower_ in ("out", "because", "ahead", "instead"):
+        inner = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)   # "out of X"
+        found = _pobj(inner) if inner is not None else None
+    return found
 
 
 def _is_passive(verb) -> bool:
@@ -254,14 +270,25 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     lex = lexicon()
     frame = Frame(symmetric=trigger.symmetric)
     passive = _is_passive(verb)
-    subj = subject_of(verb)
+    shared_patient = None
+    if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
+        # "fighters ... were later identified and arrested": the second participle shares the passive
+        first = verb.head
+        while first.dep_ == "conj" and first.head is not first and _child(first, "nsubj", "nsubjpass") is None:
+            first = first.head
+        if _is_passive(first) or _is_passive(verb.head):
+            passive, shared_patient = True, _child(first, "nsubjpass") or _child(first, "nsubj")
+    subj = subject_of(verb) if shared_patient is None else None
     if passive and trigger.mode == "disapprove" and _child(verb, "nsubjpass") is not None:
         subj, passive = _child(verb, "nsubjpass"), False   # "he was concerned about X": he disapproves
     if subj is not None:
         frame.sources = _args(index, subj)
+        if not frame.sources and subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subject_of(subj.head) is not None:
+            # "the PKK issued a declaration demanding ...", "kept its pledge to pull out": whoever issued it acts
+            frame.sources = _args(index, subject_of(subj.head))
     targets = []
     if passive:
-        patient = _child(verb, "nsubjpass")
+        patient = _child(verb, "nsubjpass") or shared_patient
         if patient is None and verb.dep_ in ("acl", "amod"):
             patient = verb.head       # "forces supported by the US", "US-backed forces"
         if patient is not None:
@@ -325,7 +352,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                     continue
                 # a place is a target only as the object ("vowed to capture Afrin"), not as where ("in Geneva")
                 arg = np_arg(index, tok, allow_place=tok.dep_ == "dobj")
-                if arg is not None and arg.code[:3] != lead and arg.code != "---":
+                if arg is not None and not same_side(arg.code, frame.sources[0].code if frame.sources else None) \
+                        and arg.code != "---":
                     frame.targets = [arg]
                     break
             if frame.targets:
@@ -468,11 +496,7 @@ def _reporter_of(token):
 def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     """Who did it to whom, as far as the parse says; conjoined subjects of a symmetric event pair up."""
     frame = _verb_frame(index, trigger) if trigger.pos == "VERB" else _noun_frame(index, trigger)
-    if not frame.sources and trigger.pos == "VERB":
-        subj = subject_of(trigger.token)
-        if subj is not None and subj.pos_ == "NOUN" and subj.dep_ == "dobj" and np_arg(index, subj) is None:
-            # "the PKK issued a declaration demanding ...": whoever issued the text demands
-            frame.sources = _args(index, subject_of(subj.head)) if subject_of(subj.head) is not None else []
+
     if not frame.sources and trigger.pos == "VERB":
         subj = subject_of(trigger.token)
         if subj is not None and subj.lower_ in ("it", "they", "we") and np_arg(index, subj) is None:

@@ -9,6 +9,7 @@ from eventwire.events.lexicon import Entry, cues, lexicon
 # Types whose verb governs another event as its content ("agreed to withdraw", "urged X to attack",
 # "refused to discuss", "vowed to strangle"): the governed event is what was said, not what happened.
 _SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"}
+_NOUN_SPEECH_ACT_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT"}
 # Types whose verb takes away the event noun it governs ("withdrawing support", "halted cooperation").
 _CANCELLING_TYPES = {"RETREAT", "SANCTION"}
 # Prepositions that introduce what a speech act is about ("accused of", "insisted on", "warned against").
@@ -125,7 +126,10 @@ def find(sentence) -> list[Trigger]:
         light = token.head if entry.pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB" else None
         found.append(Trigger(token, entry.type, entry.mode, entry.pos, symmetric, light))
     by_token = {t.token.i: t for t in found}
-    return [t for t in found if not _governed_by_speech_act(t, by_token)]
+    kept = [t for t in found if not _governed_by_speech_act(t, by_token)]
+    # "its pledge to pull troops out", "a promise to release them": the act announced is the event
+    return [t for t in kept if not (t.pos == "NOUN" and t.type == "AGREE" and any(
+        c.dep_ in ("acl", "xcomp") and c.i in by_token for c in t.token.children))]
 
 
 def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
@@ -137,9 +141,11 @@ def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
             return False      # "Before invading X, Erdoğan told the US ...": a time, not what was told
         head = token.head
         governor = by_token.get(head.i)
-        if governor is not None and governor.pos == "NOUN" and governor.type in _SPEECH_ACT_TYPES \
+        if governor is not None and governor.pos == "NOUN" and governor.type in _NOUN_SPEECH_ACT_TYPES \
                 and token.dep_ in ("acl", "ccomp", "xcomp", "relcl") and trigger.pos == "VERB":
-            return True       # "its demand that Israel ease restrictions", "a threat to attack"
+            # "its demand that Israel ease restrictions", "a threat to attack"; a pledge or an order to
+            # withdraw, though, is coded as the withdrawal it announces
+            return True
         if governor is not None and governor.pos == "VERB" and governor.type in _SPEECH_ACT_TYPES:
             # "concerned about Turkey's offensive", "condemned the attack": the offensive did happen
             return not (governor.type == "ACCUSE" and trigger.pos == "NOUN")
