@@ -8,17 +8,14 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from eventwire.console import err, out
 from eventwire.model import Article, Failure
 
 app = typer.Typer(help="eventwire: news → coded political events (PLOVER/CAMEO), on your own machine.",
                   no_args_is_help=True, add_completion=False)
-# Piped output is read in files and logs: give tables room instead of the 80-column default.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
 
 
 class Format(str, Enum):

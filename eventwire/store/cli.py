@@ -8,13 +8,11 @@ from enum import Enum
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from eventwire.console import err, out
 from eventwire.errors import EventwireError
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
 
 DB = typer.Option("eventwire.duckdb", "--db", help="DuckDB file path or postgresql:// URL.")
 ACTOR = typer.Option(None, "--actor", help="Actor code prefix (SYR, SYRGOV) or name, either side.")
