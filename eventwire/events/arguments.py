@@ -15,7 +15,6 @@ from eventwire.events.lexicon import cues, lexicon
 from eventwire.events.triggers import Trigger
 from eventwire.model import Article
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Types whose object is often the actor's own forces ("withdrew its troops", "deployed soldiers").
 _OWN_FORCE_TYPES = {"RETREAT", "MOBILIZE"}
 # Speech acts whose target may sit inside what was said ("warned that X ...", "vowed to crush X").
@@ -337,7 +336,6 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     if not frame.targets and trigger.type in _SPEECH_TYPES:
         # "warned that Turkish troops ...", "vowed to strangle a force": the content names the target,
         # the first actor there that is not the speaker's own side
-        lead = frame.sources[0].code[:3] if frame.sources else None
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
             # the content clause's own subject and objects (one level down), not every name inside it
             nearby = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]

@@ -45,7 +45,6 @@ class Cues:
     reporting_verbs: frozenset[str]
     reporting_nouns: frozenset[str]
     reporting_adverbs: dict[str, str]
-    source_nouns: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
@@ -105,7 +104,7 @@ def cues() -> Cues:
     data = _read("cues.json")
     return Cues(
         reporting_verbs=frozenset(data["reporting_verbs"]), reporting_nouns=frozenset(data["reporting_nouns"]),
-        reporting_adverbs=dict(data["reporting_adverbs"]), source_nouns=frozenset(data["source_nouns"]),
+        reporting_adverbs=dict(data["reporting_adverbs"]),
         hedge_modals=frozenset(data["hedge_modals"]), hedge_verbs=frozenset(data["hedge_verbs"]),
         hedge_adjectives=frozenset(data["hedge_adjectives"]), hedge_adverbs=frozenset(data["hedge_adverbs"]),
         hedge_nouns=frozenset(data["hedge_nouns"]), negators=frozenset(data["negators"]),
