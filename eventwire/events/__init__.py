@@ -22,7 +22,7 @@ from typing import Optional
 
 from eventwire.errors import CodeError
 from eventwire.events import arguments, attribution, merge, modality, triggers, when_where
-from eventwire.events.lexicon import lexicon, type_info
+from eventwire.events.lexicon import lexicon as load_lexicon, type_info
 from eventwire.model import Article, Event, Span
 
 __all__ = ["code", "code_rules"]
@@ -98,9 +98,10 @@ def _complete_frame(article: Article, index, trig, frame, attr, sentence, focus)
         article, trig.token, sentence, trig.type, exclude, frame.targets[0].code if frame.targets else None,
         target_place, frame.sources[0].code if frame.sources else None, focus)
     if frame.sources and not frame.targets and location is not None and location.country:
-        own_place = location_span is not None and when_where.place_in_clause(trig.token, location_span)
+        own_place = location_span is not None and when_where.place_in_clause(trig.token, location_span) \
+            and not arguments.has_object(trig.token)   # "expected to meet relatives in Nairobi": not the hosts
         foreign = location.country != frame.sources[0].code[:3]
-        visit = trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in lexicon().motion_verbs or \
+        visit = trig.mode == "visit" or when_where.clause_of(trig.token).lemma_ in load_lexicon().motion_verbs or \
             (location_span is not None and when_where.is_capital(location_span.text))
         if own_place and foreign and (trig.type in _PLACE_TARGET_TYPES or visit):
             # "airstrikes near the presidential palace in Damascus" hit Syria; "a visit to Egypt",

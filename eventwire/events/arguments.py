@@ -152,8 +152,9 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
                 if found:
                     return found
     for child in token.children:
-        # "the government of Syria", "members of Hamas", "officials from Damascus"
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        # "the government of Syria", "members of Hamas", "officials from Damascus" (not "the sentence of a court")
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and \
+                (token.lower_ in lexicon().group_heads or token.pos_ == "NUM"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = np_arg(index, pobj, allow_place, depth + 1)
@@ -205,6 +206,11 @@ def _pobj(prep):
         inner = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)   # "out of X"
         found = _pobj(inner) if inner is not None else None
     return found
+
+
+def has_object(token) -> bool:
+    """Whether a trigger names whom it acts on at all (an object or a "with" phrase), coded or not."""
+    return any(c.dep_ in ("dobj", "dative") for c in token.children) or bool(_prep_objects(token, ("with",)))
 
 
 def _is_passive(verb) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     implied_agents: dict[str, str]
     motion_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    group_heads: frozenset[str]
     target_preps: dict[str, tuple[str, ...]]
     default_preps: tuple[str, ...]
     noun_preps: tuple[str, ...]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         implied_agents={k: v for k, v in data["implied_agents"].items() if not k.startswith("_")},
         motion_verbs=frozenset(data["motion_verbs"]),
         object_control_verbs=frozenset(data["object_control_verbs"]),
+        group_heads=frozenset(data["group_heads"]),
         target_preps={t: tuple(p) for t, p in data["preps_per_type"].items()},
         default_preps=tuple(data["target_preps"]), noun_preps=tuple(data["noun_target_preps"]),
     )

@@ -134,6 +134,8 @@ def find(sentence) -> list[Trigger]:
 
 def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
     token = trigger.token
+    while token.dep_ == "conj" and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head    # "asking the government to respect and execute the ruling": both are asked for
     for _ in range(4):
         if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj", "acl"}:
             return False
