@@ -423,3 +423,9 @@ def test_a_pledge_to_withdraw_codes_the_withdrawal():
     a = coded("Paris kept its pledge to pull French troops out of Mali.",
               {"Paris": "FRAGOV", "French troops": "FRAMIL", "Mali": "MLI"})
     assert ("RETREAT", "FRAGOV", "MLI") in dyads(a)
+
+
+def test_all_sides_are_the_two_sides_of_the_conflict_just_told():
+    a = coded("Armenia shelled Azerbaijani positions overnight. The UN urged both sides to show restraint.",
+              {"Armenia": "ARM", "Azerbaijani positions": "AZEMIL", "The UN": "UNO"})
+    assert {("REQUEST", "UNO", "ARM"), ("REQUEST", "UNO", "AZEMIL")} <= dyads(a)

@@ -116,6 +116,19 @@ def _complete_frame(article: Article, index, trig, frame, attr, sentence, focus)
     return location, location_span, used_fallback
 
 
+def _the_parties(trig, recent: list[Event]) -> list:
+    """"urged all sides to show restraint": the sides are the two of the conflict just told."""
+    obj = next((c for c in trig.token.children if c.dep_ in ("dobj", "dative")), None) if trig.pos == "VERB" else None
+    if obj is None or obj.lemma_.lower() not in ("side", "party") or \
+            not any(c.lower_ in ("all", "both", "two", "warring", "the") for c in obj.children):
+        return []
+    conflict = next((e for e in reversed(recent) if e.type in ("ASSAULT", "COERCE", "THREATEN")), None)
+    if conflict is None:
+        return []
+    return [arguments.Arg(conflict.source, conflict.source_text or conflict.source, -1, -1),
+            arguments.Arg(conflict.target, conflict.target_text or conflict.target, -2, -2)]
+
+
 def _keeps(source, target, keep_unknown: bool) -> bool:
     """Whether a source–target pair is a dyad worth an event."""
     if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
@@ -200,6 +213,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
             if attr is not None and attr.kind in ("verb", "according"):
                 sentence_attr = sentence_attr or attr
             attr = attr or carried
+            if frame.sources and not frame.targets:
+                frame.targets = _the_parties(trig, [e for e, n, _ in candidates if sentence_no - n <= 1])
             location, location_span, used_fallback = _complete_frame(article, index, trig, frame, attr,
                                                                      sentence, focus)
             if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
