@@ -113,25 +113,24 @@ def code(sources: List[str] = SOURCES, retrieved: Optional[str] = RETRIEVED,
          workers: int = typer.Option(1, "--workers", "-w", help="Worker processes."),
          coder: str = typer.Option("rules", "--coder", help="Event coder: rules | llm (EVENTWIRE_LLM_URL/MODEL).")):
     """The whole pipeline: events in the SPEC's JSONL (one object per article). No store."""
-    import os
     from eventwire.run import code_many
-    os.environ["EVENTWIRE_CODER"] = coder   # read by eventwire.events.code, in worker processes too
-    failures = _print_articles(code_many(sources, retrieved, workers=workers, allow_private=allow_private),
-                               format, False, True)
+    failures = _print_articles(code_many(sources, retrieved, workers=workers, allow_private=allow_private,
+                                         coder=coder), format, False, True)
     raise typer.Exit(1 if failures else 0)
 
 
 @app.command()
 def ingest(sources: List[str] = SOURCES, db: str = DB, retrieved: Optional[str] = RETRIEVED,
            allow_private: bool = ALLOW_PRIVATE, workers: int = typer.Option(1, "--workers", "-w"),
-           no_code: bool = typer.Option(False, "--no-code", help="Store clean articles without coding events.")):
+           no_code: bool = typer.Option(False, "--no-code", help="Store clean articles without coding events."),
+           coder: str = typer.Option("rules", "--coder", help="Event coder: rules | llm (EVENTWIRE_LLM_URL/MODEL).")):
     """Ingest sources into the store (articles, events, failures); prints done / failed / duplicates."""
     from eventwire.run import ingest_into
     from eventwire.store import open_store
     store = open_store(db)
     try:
         summary = ingest_into(store, sources, retrieved=retrieved, workers=workers, allow_private=allow_private,
-                              stage="extract" if no_code else "code", progress=True)
+                              stage="extract" if no_code else "code", progress=True, coder=coder)
     finally:
         store.close()
     out.print(f"done {summary['done']}  duplicates {summary['duplicates']}  failed {summary['failed']}  "
@@ -164,21 +163,17 @@ def articles(db: str = DB, limit: int = typer.Option(50, "--limit"),
             print(json.dumps(r, ensure_ascii=False, default=str))
 
 
-# ---- corpus commands (events, clusters, export) are registered by eventwire.store.cli ----
-# ---- `serve` is registered by eventwire.api.cli; `eval` by eventwire.eval.cli ----
-def _register_optional_commands() -> None:
-    import importlib
-    for module in ("eventwire.store.cli", "eventwire.api.cli", "eventwire.eval.cli"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(app)
+# Commands that live with their stage: events, clusters, export, failures, stats, copy (store); serve (api);
+# eval (eval).
+def _register_stage_commands() -> None:
+    from eventwire.api.cli import register as register_api
+    from eventwire.eval.cli import register as register_eval
+    from eventwire.store.cli import register as register_store
+    for register in (register_store, register_api, register_eval):
+        register(app)
 
 
-_register_optional_commands()
+_register_stage_commands()
 
 
 def main() -> None:

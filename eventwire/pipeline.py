@@ -39,12 +39,12 @@ def annotate(article: Article) -> Article:
     return article
 
 
-def code_article(article: Article) -> Article:
-    """Annotates (if not yet) and codes events."""
+def code_article(article: Article, coder: Optional[str] = None) -> Article:
+    """Annotates (if not yet) and codes events with the rule coder, or ``coder="llm"``."""
     from eventwire import events
     if article.doc is None:
         annotate(article)
-    return events.code(article)
+    return events.code(article, coder=coder)
 
 
 def extract_many(sources: Iterable[Source], retrieved=None, allow_private: bool = False) -> Iterator[Union[Article, Failure]]:
@@ -60,14 +60,14 @@ def extract_many(sources: Iterable[Source], retrieved=None, allow_private: bool 
 
 
 def process_many(sources: Iterable[Source], retrieved=None, stage: str = "code",
-                 allow_private: bool = False) -> Iterator[Union[Article, Failure]]:
+                 allow_private: bool = False, coder: Optional[str] = None) -> Iterator[Union[Article, Failure]]:
     """extract_many, then annotate or code each article ("extract" | "annotate" | "code")."""
     for item in extract_many(sources, retrieved, allow_private):
         if isinstance(item, Failure) or stage == "extract":
             yield item
             continue
         try:
-            yield annotate(item) if stage == "annotate" else code_article(item)
+            yield annotate(item) if stage == "annotate" else code_article(item, coder)
         except EventwireError as exc:
             yield Failure(item.source, exc.stage, exc.reason)
         except Exception as exc:  # a bug in a rule must not end a batch: record it with its cause
@@ -89,7 +89,8 @@ def extract(source: Source, retrieved=None, allow_private: bool = False) -> Arti
     return _single(extract_many([source], retrieved, allow_private), source)
 
 
-def code(source: Union[Source, Article], retrieved=None, allow_private: bool = False) -> Article:
+def code(source: Union[Source, Article], retrieved=None, allow_private: bool = False,
+         coder: Optional[str] = None) -> Article:
     """The whole pipeline on one source: Article with .events."""
     article = source if isinstance(source, Article) else extract(source, retrieved, allow_private)
-    return code_article(article)
+    return code_article(article, coder)

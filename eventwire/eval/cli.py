@@ -7,10 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+from eventwire.console import err, out
 
 
 def _actor(code, text) -> str:
