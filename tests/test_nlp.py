@@ -63,3 +63,38 @@ def test_a_language_whose_model_is_not_installed_still_gets_sentences(monkeypatc
     article = parsed("Première phrase. Deuxième phrase.", language="xx")
     assert [s.text for s in article.sentences] == ["Première phrase.", "Deuxième phrase."]
     assert article.doc.ents == ()
+
+
+def test_a_closing_quote_stays_with_its_sentence_and_never_joins_the_next_paragraph():
+    text = 'The minister said: "We will not retreat."\n\nTroops crossed the border on Monday.'
+    article = parsed(text)
+    assert [s.text for s in article.sentences] == ['The minister said: "We will not retreat."',
+                                                    "Troops crossed the border on Monday."]
+
+
+def test_no_sentence_crosses_a_single_line_break():
+    text = "Rebels seized the town of Kafr Nabl\nGovernment forces shelled the road north of it."
+    article = parsed(text)
+    assert all("\n" not in s.text for s in article.sentences)
+    assert text.index("Government") in [s.start for s in article.sentences]
+
+
+def test_no_dependency_arc_crosses_a_paragraph_break():
+    text = 'He said: "The talks are over."\n\nThe army then moved into the city, officials said.'
+    doc = parsed(text).doc
+    paragraph_of = [text.count("\n\n", 0, t.idx) for t in doc]
+    for token in doc:
+        if not token.is_space:
+            assert paragraph_of[token.head.i] == paragraph_of[token.i], token.text
+
+
+def test_sentence_spans_leave_out_the_whitespace_between_paragraphs():
+    text = "Iran protested.\n\n\nIraq agreed.\n"
+    for span in parsed(text).sentences:
+        assert span.text == span.text.strip() and text[span.start:span.end] == span.text
+
+
+def test_the_blank_fallback_pipeline_also_breaks_sentences_at_line_breaks():
+    blank = nlp._blank()
+    doc = blank('The envoy said "we agree"\nThe talks ended')
+    assert [s.text.strip() for s in doc.sents] == ['The envoy said "we agree"', "The talks ended"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from eventwire.errors import AnnotateError
 from eventwire.model import Article, Span
+from eventwire.nlp.breaks import NAME as LINE_BREAKS
 
 # The spaCy package per language (a setting). Languages without a package fall back to the English model:
 # most of what we code is English, and names/entities still come out reasonably on Latin-script text; set
@@ -37,21 +38,28 @@ def model_for(lang: str | None) -> str | None:
 def _load(package: str | None):
     import spacy
     if package is None:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return nlp
+        return _blank()
     try:
         nlp = spacy.load(package)
     except OSError:
         # The package is not installed: a blank pipeline still gives sentences and tokens (no entities).
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return nlp
+        return _blank()
+    # line breaks end sentences: set before the parser (which keeps preset starts), or before the sentencizer
+    first_splitter = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+    nlp.add_pipe(LINE_BREAKS, before=first_splitter) if first_splitter else nlp.add_pipe(LINE_BREAKS)
     if PATTERNS.exists() and "ner" in nlp.pipe_names:
         # Names from the actor dictionary (HTS, Isis, SDF, Hayat Tahrir al-Sham ...) that the small model misses;
         # the ruler runs before NER, which keeps the ruler's entities and fills in the rest.
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.from_disk(PATTERNS)
+    return nlp
+
+
+def _blank():
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe(LINE_BREAKS)
+    nlp.add_pipe("sentencizer")   # keeps the starts already set (its overwrite is off)
     return nlp
 
 
@@ -67,5 +75,12 @@ def parse(article: Article) -> Article:
     nlp = get_pipeline(article.language or FALLBACK_LANGUAGE)
     doc = nlp(article.text)
     article.doc = doc
-    article.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    article.sentences = [span for span in map(_trimmed, doc.sents) if span.text]
     return article
+
+
+def _trimmed(sentence) -> Span:
+    """A sentence's Span without the whitespace tokens at its edges (the line break that ends a paragraph)."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return Span(start, start + len(text.strip()), text.strip())
