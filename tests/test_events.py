@@ -429,3 +429,40 @@ def test_all_sides_are_the_two_sides_of_the_conflict_just_told():
     a = coded("Armenia shelled Azerbaijani positions overnight. The UN urged both sides to show restraint.",
               {"Armenia": "ARM", "Azerbaijani positions": "AZEMIL", "The UN": "UNO"})
     assert {("REQUEST", "UNO", "ARM"), ("REQUEST", "UNO", "AZEMIL")} <= dyads(a)
+
+
+# ---- round 2: targets named only in a complement, a purpose, a lifted measure, an apposition ----
+
+def test_a_pledge_names_each_conjoined_party_of_its_content_as_a_target():
+    a = coded("Moscow has pledged to send troops to Belarus and Kazakhstan.",
+              {"Moscow": "RUS", "Belarus": "BLR", "Kazakhstan": "KAZ"})
+    assert {("AGREE", "RUS", "BLR"), ("AGREE", "RUS", "KAZ")} <= dyads(a)
+
+
+def test_lifting_a_measure_is_a_concession_by_who_imposed_it_to_whom_it_fell_on():
+    a = coded("The EU embargo on arms exports to China is likely to be lifted in the next six months.",
+              {"EU": "IGO", "China": "CHN"})
+    assert dyads(a) == {("CONCEDE", "IGO", "CHN")}
+    assert a.events[0].modality == "hedged"
+    b = coded("Washington eased its sanctions against Caracas on Tuesday.", {"Washington": "USA", "Caracas": "VEN"})
+    assert dyads(b) == {("CONCEDE", "USA", "VEN")}
+
+
+def test_a_material_act_aimed_only_through_its_purpose_targets_the_purpose_object():
+    a = coded("The Indian army fought to drive Pakistani infiltrators out of Kargil.",
+              {"Indian army": "INDMIL", "Pakistani infiltrators": "PAKMIL"})
+    assert dyads(a) == {("ASSAULT", "INDMIL", "PAKMIL")}
+    b = coded("Russia massed troops on the border to intimidate Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert ("MOBILIZE", "RUS", "UKR") in dyads(b)
+
+
+def test_a_purpose_that_names_nobody_gives_no_target():
+    a = coded("The Indian army fought to hold the pass.", {"Indian army": "INDMIL"})
+    assert a.events == []
+
+
+def test_a_name_in_apposition_outranks_the_description_it_explains():
+    a = annotated("Kurdish fighters are fighting to defeat the president, Bashar al-Assad.",
+                  {"Kurdish fighters": "SYRREB", "president": "GBRGOV", "Bashar al-Assad": "SYRGOV"})
+    next(m for m in a.actors if m.span.text == "president").kind = "description"
+    assert dyads(events.code(a)) == {("ASSAULT", "SYRREB", "SYRGOV")}

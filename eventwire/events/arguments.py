@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from eventwire.events.lexicon import cues, lexicon
-from eventwire.events.triggers import Trigger
+from eventwire.events.triggers import Trigger, lifted_measure
 from eventwire.model import Article
 
 # Types whose object is often the actor's own forces ("withdrew its troops", "deployed soldiers").
@@ -25,6 +25,8 @@ _INNER_PREPS = ("on", "against", "with", "to", "at", "into")
 # concerned is named deeper inside the phrase.
 _DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
+# Material acts that may name whom they are aimed at only in their purpose ("fought to drive X out").
+_PURPOSE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Modifiers that stay inside a noun phrase's core (a relative clause or a prepositional phrase does not).
 _CORE_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod", "prep"}
 
@@ -132,6 +134,13 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
         return np_arg(index, _child(token, "nsubj"), allow_place, depth + 1)   # "[The Red Cross operating in Iraq] said"
     head_start, head_end = token.idx, token.idx + len(token.text)
     covering = index.overlapping(head_start, head_end)
+    if covering and index.article.actors[covering[-1]].kind == "description":
+        # "the president, Bashar al-Assad": the name in apposition says who the description is
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = np_arg(index, child, allow_place, depth + 1)
+                if named is not None and named.code != "---":
+                    return named
     if covering:
         return _arg_from_mention(index, covering[-1])
     for child in token.children:
@@ -270,6 +279,22 @@ def _prep_objects(token, preps) -> list:
     return objs
 
 
+def _purpose_targets(index: ActorIndex, token, sources: list[Arg]) -> list[Arg]:
+    """Whom a material act is aimed at when only its purpose names them: "fought to drive X out of Y",
+    "massed troops to crush X" (the object of the infinitive of purpose)."""
+    lead = sources[0].code if sources else None
+    for comp in token.children:
+        if comp.dep_ not in ("xcomp", "advcl", "acl") or comp.pos_ != "VERB" or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
+        obj = _child(comp, "dobj")
+        if obj is not None:
+            found = [a for a in _args(index, obj, allow_place=True) if a.code != "---" and not same_side(a.code, lead)]
+            if found:
+                return found
+    return []
+
+
 def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     verb = trigger.token
     lex = lexicon()
@@ -330,6 +355,14 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         home = frame.targets[0].code[:3]
         if home.isalpha() and home not in ("IGO", "NGO", "UNO", "MNC", "---"):
             frame.sources = [Arg(home + implied, f"({verb.text} by authorities)", -1, -1)]
+    if trigger.type == "CONCEDE" and (not frame.sources or not frame.targets):
+        # "the EU embargo on arms to China is to be lifted": who imposed the measure lifts it, on whom it fell
+        measure = lifted_measure(verb)
+        if measure is not None:
+            inner = _noun_frame(index, Trigger(measure[0], measure[1].type, measure[1].mode, "NOUN", False))
+            frame.sources = frame.sources or inner.sources
+            lead = frame.sources[0].code[:3] if frame.sources else None
+            frame.targets = frame.targets or [a for a in inner.targets if a.code[:3] != lead]
     if trigger.type in _OWN_FORCE_TYPES and frame.sources:
         # "withdraw US troops from Syria", "deploy troops to": own forces are the means, the place the target
         lead = frame.sources[0].code[:3]
@@ -339,13 +372,17 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 frame.targets = [a for a in _args(index, pobj, allow_place=True) if a.code[:3] != lead]
                 if frame.targets:
                     break
+    if not frame.targets and trigger.type in _PURPOSE_TYPES:
+        frame.targets = _purpose_targets(index, verb, frame.sources)
     if not frame.targets and trigger.type in _SPEECH_TYPES:
         # "warned that Turkish troops ...", "vowed to strangle a force": the content names the target,
         # the first actor there that is not the speaker's own side
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
             # the content clause's own subject and objects (one level down), not every name inside it
             nearby = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
-            nearby += [_pobj(c) for c in comp.children if c.dep_ == "prep" and _pobj(c) is not None]
+            # "pledged to send troops [to] Belarus": the parser often labels that "to" a dative
+            nearby += [_pobj(c) for c in comp.children if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"))
+                       and _pobj(c) is not None]
             for sub in (c for c in comp.children if c.dep_ in ("xcomp", "ccomp")):
                 nearby += [c for c in sub.children if c.dep_ in ("dobj", "nsubjpass")]
             nearby += [c for tok in list(nearby) for c in tok.conjuncts if c.i > tok.i]   # "troops and their allies"
@@ -358,7 +395,10 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 arg = np_arg(index, tok, allow_place=tok.dep_ == "dobj")
                 if arg is not None and not same_side(arg.code, frame.sources[0].code if frame.sources else None) \
                         and arg.code != "---":
-                    frame.targets = [arg]
+                    # "vowed to crush X and Y": every conjunct is a target of its own
+                    frame.targets = [arg] + [a for a in _args(index, tok, allow_place=tok.dep_ == "dobj")[1:]
+                                             if a.code != "---" and not same_side(
+                                                 a.code, frame.sources[0].code if frame.sources else None)]
                     break
             if frame.targets:
                 break
@@ -474,6 +514,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 obj = pobjs[0] if pobjs else None
             if obj is not None:
                 targets = _args(index, obj, allow_place=True)
+    if not targets and trigger.type in _PURPOSE_TYPES:
+        targets = _purpose_targets(index, noun, frame.sources)   # "an offensive to drive the rebels out"
     if not targets and modifier_args:
         lead = frame.sources[0].code[:3] if frame.sources else None
         targets = [a for a in modifier_args if a.code[:3] != lead][:1]

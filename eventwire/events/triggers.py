@@ -102,6 +102,29 @@ def _reports_an_obligation(token) -> bool:
     return False
 
 
+# Restrictive measures that a concession takes away ("lifted the embargo", "the curfew was eased").
+_LIFTABLE_TYPES = {"SANCTION", "COERCE"}
+
+
+def lifted_measure(verb):
+    """The sanction or restriction a conceding verb lifts ("lifted its arms embargo", "the ban was lifted"),
+    with its lexicon entry, or None."""
+    patients = list(verb.children)
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "the embargo is likely to be lifted": the raised subject is what is lifted
+        above = verb.head
+        while above.dep_ in ("xcomp", "acomp") and above.head is not above:
+            above = above.head        # "is likely to be lifted", "is expected to be lifted"
+        patients += [c for c in above.children if c.dep_ == "nsubj"]
+    for child in patients:
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ in ("NOUN", "PROPN") and \
+                (child.dep_ != "nsubj" or child.head is not verb):   # a raised subject, not the verb's agent
+            entry = _noun_entry(child)
+            if entry is not None and entry.type in _LIFTABLE_TYPES:
+                return child, entry
+    return None
+
+
 def find(sentence) -> list[Trigger]:
     """Triggers of one sentence (a spaCy Span), in text order, minus those governed by a speech act."""
     lex = lexicon()
@@ -126,7 +149,10 @@ def find(sentence) -> list[Trigger]:
         light = token.head if entry.pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB" else None
         found.append(Trigger(token, entry.type, entry.mode, entry.pos, symmetric, light))
     by_token = {t.token.i: t for t in found}
-    kept = [t for t in found if not _governed_by_speech_act(t, by_token)]
+    # "the ban was lifted": the lifting is the event, not a new ban (its parties code the concession)
+    lifted = {m[0].i for t in found if t.type == "CONCEDE" and t.pos == "VERB"
+              for m in [lifted_measure(t.token)] if m is not None}
+    kept = [t for t in found if t.token.i not in lifted and not _governed_by_speech_act(t, by_token)]
     # "its pledge to pull troops out", "a promise to release them": the act announced is the event
     return [t for t in kept if not (t.pos == "NOUN" and t.type == "AGREE" and any(
         c.dep_ in ("acl", "xcomp") and c.i in by_token for c in t.token.children))]
