@@ -112,7 +112,28 @@ def _dictionary_matches(doc):
                 spans.append(DocSpan(doc, start, end, label="GROUP"))
         elif dictionary.candidates(text):
             spans.append(DocSpan(doc, start, end, label="ACTOR"))
-    return filter_spans(spans)
+    return filter_spans(_joined_aliases(doc, spans))
+
+
+def match_entries(span) -> list[Entry]:
+    """The dictionary entries of an ACTOR match (a joined match keeps the alias it was made from)."""
+    return dictionary.candidates(span.kb_id_ or span.text)
+
+
+def _joined_aliases(doc, spans):
+    """Overlapping aliases of one entry are one mention: 'Crown Prince Mohammed' + 'Mohammed bin Salman'."""
+    from spacy.tokens import Span as DocSpan
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ == "ACTOR" and prev.start < span.start < prev.end < span.end:
+            mine, theirs = match_entries(span), match_entries(prev)
+            if mine and theirs and mine[0] == theirs[0]:
+                out[-1] = DocSpan(doc, prev.start, span.end, label="ACTOR", kb_id=prev.kb_id_ or prev.text)
+                continue
+        out.append(span)
+    return out
 
 
 def _make_doc(doc):
@@ -162,7 +183,7 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
         elif dictionary.is_acronym(span.text.strip()) and _shouting(doc, span):
             cand = None
         else:
-            entry = _pick_entry(dictionary.candidates(span.text), article_codes)
+            entry = _pick_entry(match_entries(span), article_codes)
             if entry.kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
                 cand = _ethnic_minority(doc, span)
             elif entry.kind in COUNTRY_KINDS:
@@ -396,8 +417,9 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         start = ent.start
         while start < ent.end - 1 and doc[start].lower_.rstrip(".") in {t.rstrip(".") for t in lex["titles"]}:
             start += 1
-        if not doc[start].text[:1].isupper():
-            continue
+        if not doc[start].text[:1].isupper() and not (doc[start].lower_ in lex["name_particles"] and
+                                                      any(t.text[:1].isupper() for t in doc[start:ent.end])):
+            continue                             # "de Mistura", "bin Salman": a surname may open with a particle
         name_span = doc[start:ent.end]
         cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text, proper=True)
         cand.extra["gender"] = _gender_near(doc, ent)
@@ -535,6 +557,11 @@ def _appositive(doc, ent):
     return tokens, head
 
 
+def _name_word(text: str) -> bool:
+    """Letters, with the hyphens and apostrophes of names: 'al-Assad', "Ja'afari", 'O’Neill'."""
+    return any(ch.isalpha() for ch in text) and all(ch.isalpha() or ch in "-'’" for ch in text)
+
+
 def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
     """Pronouns, capitalised tokens that may be a known surname, definite descriptions and 'the two X'."""
     lex = dictionary.roles()
@@ -548,7 +575,7 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(token.i, token.i + 1, "pronoun", head=token.i))
         elif low in lex["group_pronouns"] and token.pos_ == "PRON":
             out.append(Candidate(token.i, token.i + 1, "group_pronoun", head=token.i))
-        elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and (token.is_alpha or "-" in token.text):
+        elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and _name_word(token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
         elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]) \

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Optional
 
 from eventwire.actors import dictionary
-from eventwire.actors.candidates import Candidate, dictionary_matches
+from eventwire.actors.candidates import Candidate, dictionary_matches, match_entries
 from eventwire.actors.dictionary import COUNTRY_KINDS
 
 
@@ -15,7 +15,7 @@ def country_counts(doc, places) -> Counter:
     counts: Counter = Counter()
     for span in dictionary_matches(doc):
         if span.label_ == "ACTOR":
-            entries = dictionary.candidates(span.text)
+            entries = match_entries(span)
             if entries and entries[0].kind in COUNTRY_KINDS:
                 counts[entries[0].country] += 1
     for place in places or ():

@@ -29,7 +29,20 @@ def _name_keys(name: Optional[str]) -> list[str]:
         for prefix in ("al-", "el-", " al ", "bin "):
             if last.startswith(prefix):
                 keys.append(last[len(prefix):])
+        # "Staffan de Mistura" → "de Mistura" too: the surname with the particles that open it
+        particles = dictionary.roles()["name_particles"]
+        first = len(words) - 1
+        while first > 1 and words[first - 1] in particles:
+            first -= 1
+        if first < len(words) - 1:
+            keys.append(" ".join(words[first:]).lower())
     return keys
+
+
+def _surname_only(name: str) -> bool:
+    """'Sharaa', 'de Mistura', 'bin Salman': one name word, perhaps after lower-case particles."""
+    particles = dictionary.roles()["name_particles"]
+    return len([w for w in name.split() if w not in particles]) == 1
 
 
 def _first_name(name: Optional[str]) -> Optional[str]:
@@ -59,6 +72,13 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
         if not found:
             continue
         subjects = [(i, c) for i, c in found if doc[c.head].dep_ in SUBJECT_DEPS]
+        if not subjects:
+            # a misparsed subject ("At one point Ja'afari accused ..." with the name read as an object of
+            # "At"): in English word order a name right before the main verb (adverbs, auxiliaries between) is
+            # its subject
+            root = s.root.i
+            subjects = [(i, c) for i, c in found if c.end <= root and
+                        all(t.pos_ in ("ADV", "AUX", "PART") for t in doc[c.end:root])]
         main = [(i, c) for i, c in subjects if doc[c.head].head.dep_ == "ROOT"]
         pick = (main or subjects or found[-1:])
         return pick[0][0] if main or subjects else pick[-1][0]
@@ -235,7 +255,7 @@ class _Pass:
         keys = _name_keys(cand.name)
         # "Gary Chan" after "Ben Chan" is someone else: a surname alone links, a full name must match whole
         ante = memory.get(keys[0]) if keys else None
-        if ante is None and len(keys) > 1 and len(cand.name.split()) == 1:
+        if ante is None and cand.name and _surname_only(cand.name):
             ante = next((memory[k] for k in keys[1:] if k in memory), None)
         if ante is None and len(keys) == 1 and len(self.first_names.get(keys[0], ())) == 1:
             ante = next(iter(self.first_names[keys[0]]))     # "Daniel", once "Daniel Montalvo" was named

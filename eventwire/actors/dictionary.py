@@ -121,6 +121,7 @@ def roles() -> dict:
         "role_modifiers": set(raw["role_modifiers"]),
         "locative_prepositions": set(raw["locative_prepositions"]),
         "place_prepositions": set(raw["place_prepositions"]),
+        "name_particles": set(raw["name_particles"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
 

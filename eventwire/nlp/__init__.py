@@ -13,6 +13,7 @@ from pathlib import Path
 from eventwire.errors import AnnotateError
 from eventwire.model import Article, Span
 from eventwire.nlp.breaks import NAME as LINE_BREAKS
+from eventwire.nlp.names import NAME as PERSON_NAMES
 
 # The spaCy package per language (a setting). Languages without a package fall back to the English model:
 # most of what we code is English, and names/entities still come out reasonably on Latin-script text; set
@@ -52,6 +53,8 @@ def _load(package: str | None):
         # the ruler runs before NER, which keeps the ruler's entities and fills in the rest.
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.from_disk(PATTERNS)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(PERSON_NAMES, after="ner")     # two people joined over a verb, names cut at a particle
     return nlp
 
 

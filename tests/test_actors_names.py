@@ -1,0 +1,60 @@
+"""actors and nlp: personal names with particles and apostrophes, and two people the small model joins."""
+from eventwire import actors, nlp
+from eventwire.model import Article
+
+
+def resolved(text: str) -> Article:
+    return actors.resolve(nlp.parse(Article("test", text)))
+
+
+def mention(article: Article, text: str):
+    found = [m for m in article.actors if m.span.text == text]
+    assert found, f"no mention {text!r} among {[m.span.text for m in article.actors]}"
+    return found[0]
+
+
+def person_entities(article: Article) -> list[str]:
+    return [e.text for e in article.doc.ents if e.label_ == "PERSON"]
+
+
+def test_two_people_joined_over_a_verb_are_two_person_entities():
+    article = nlp.parse(Article("t", "At one point Ja’afari accused de Mistura of misleading him."))
+    assert person_entities(article) == ["Ja’afari", "de Mistura"]
+
+
+def test_a_surname_opening_with_a_particle_is_a_mention_of_its_own():
+    article = resolved("Later, Moussa blamed van Hoek for the delay.")
+    assert mention(article, "van Hoek").kind == "name"
+
+
+def test_a_name_cut_after_a_particle_takes_in_the_word_that_completes_it():
+    article = nlp.parse(Article("t", "European Commission President Ursula von der Leyen arrived in Kyiv."))
+    assert "Ursula von der Leyen" in person_entities(article)
+
+
+def test_a_capitalised_particle_does_not_pull_a_title_into_the_name():
+    article = nlp.parse(Article("t", "President Dos Santos has reportedly conceded to the demands."))
+    assert person_entities(article) == ["Dos Santos"]
+
+
+def test_a_surname_with_a_particle_links_to_the_full_name_named_before():
+    article = resolved("Saudi Crown Prince Mohammed bin Salman met the envoy. Later bin Salman said he would go.")
+    later = mention(article, "bin Salman")
+    assert later.code == "SAUGOV" and later.refers_to is not None
+
+
+def test_a_surname_with_an_apostrophe_links_to_the_person_named_before():
+    article = resolved("Syria's ambassador Bashar Ja’afari spoke first. Later Ja’afari accused the envoy of bias.")
+    assert mention(article, "Ja’afari").code == "SYRGOV"
+
+
+def test_an_object_pronoun_after_a_misparsed_subject_refers_to_the_subject():
+    article = resolved("Syria's ambassador Bashar Ja’afari spoke. At one point Ja’afari accused de Mistura of "
+                       "misleading him.")
+    assert mention(article, "him").code == "SYRGOV"
+
+
+def test_overlapping_aliases_of_one_person_are_one_mention():
+    article = resolved("Saudi Crown Prince Mohammed bin Salman spoke to reporters.")
+    people = [m for m in article.actors if m.kind == "name"]
+    assert [m.span.text for m in people] == ["Saudi Crown Prince Mohammed bin Salman"]
