@@ -466,3 +466,34 @@ def test_a_name_in_apposition_outranks_the_description_it_explains():
                   {"Kurdish fighters": "SYRREB", "president": "GBRGOV", "Bashar al-Assad": "SYRGOV"})
     next(m for m in a.actors if m.span.text == "president").kind = "description"
     assert dyads(events.code(a)) == {("ASSAULT", "SYRREB", "SYRGOV")}
+
+
+def test_who_judges_an_act_is_no_party_to_it():
+    a = coded("Iran condemned the Israeli strike on Damascus.", {"Iran": "IRN", "Israeli": "ISR", "Damascus": "SYR"})
+    assert ("ASSAULT", "ISR", "SYR") in dyads(a) and ("ASSAULT", "IRN", "SYR") not in dyads(a)
+    b = coded("Germany welcomed the agreement between Serbia and Kosovo.",
+              {"Germany": "DEU", "Serbia": "SRB", "Kosovo": "XKX"})
+    agreements = {(e.source, e.target) for e in b.events if e.type == "AGREE"}
+    assert agreements == {("SRB", "XKX")}
+
+
+def test_a_demand_made_of_several_parties_is_one_request_each():
+    a = coded("Iraq demanded an apology from Turkey and Iran.", {"Iraq": "IRQ", "Turkey": "TUR", "Iran": "IRN"})
+    assert dyads(a) == {("REQUEST", "IRQ", "TUR"), ("REQUEST", "IRQ", "IRN")}
+
+
+def test_a_journey_is_a_visit_only_for_a_state_actor():
+    a = coded("The Chinese foreign minister will travel to Pakistan next week.",
+              {"Chinese foreign minister": "CHNGOV", "Pakistan": "PAK"}, places={"Pakistan": ("PAK", 30.0, 70.0)})
+    assert dyads(a) == {("CONSULT", "CHNGOV", "PAK")}
+    b = coded("Thousands of Syrian refugees travelled to Germany last year.",
+              {"Syrian refugees": "SYRCVL", "Germany": "DEU"}, places={"Germany": ("DEU", 51.0, 10.0)})
+    assert b.events == []
+
+
+def test_complaints_and_suspicion_are_accusations():
+    a = coded("Kenya complained to the United Nations about Somali incursions.",
+              {"Kenya": "KEN", "United Nations": "UNO", "Somali": "SOM"})
+    assert dyads(a) == {("ACCUSE", "KEN", "SOM")}
+    b = coded("The US government is suspicious of Iran.", {"US government": "USAGOV", "Iran": "IRN"})
+    assert dyads(b) == {("ACCUSE", "USAGOV", "IRN")}

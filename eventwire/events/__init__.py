@@ -129,6 +129,12 @@ def _the_parties(trig, recent: list[Event]) -> list:
             arguments.Arg(conflict.target, conflict.target_text or conflict.target, -2, -2)]
 
 
+def _is_journey(trig) -> bool:
+    """A consultation read from a verb of motion ("travel to", "fly to"), not from "visit" or "meet"."""
+    lemma = trig.token.lemma_.lower()
+    return trig.type == "CONSULT" and trig.pos == "VERB" and lemma != "visit" and lemma in load_lexicon().motion_verbs
+
+
 def _keeps(source, target, keep_unknown: bool) -> bool:
     """Whether a source–target pair is a dyad worth an event."""
     if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
@@ -209,6 +215,9 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
         sentence_attr: Optional[attribution.Attribution] = None
         for trig in triggers.find(sentence):
             frame = arguments.frame_of(index, trig)
+            if _is_journey(trig):
+                # "the foreign minister flew to Cairo" is a visit; "refugees travelled to Europe" is no diplomacy
+                frame.sources = [a for a in frame.sources if a.code[3:6] == "GOV" or a.code[:3] in ("IGO", "UNO")]
             attr = attribution.find(article, index, trig.token, sentence)
             if attr is not None and attr.kind in ("verb", "according"):
                 sentence_attr = sentence_attr or attr

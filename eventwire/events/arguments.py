@@ -25,6 +25,8 @@ _INNER_PREPS = ("on", "against", "with", "to", "at", "into")
 # concerned is named deeper inside the phrase.
 _DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
+# Verbs that judge an act another actor did (praise, condemn, oppose): their subject is no party to it.
+_JUDGING_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
 # Material acts that may name whom they are aimed at only in their purpose ("fought to drive X out").
 _PURPOSE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Modifiers that stay inside a noun phrase's core (a relative clause or a prepositional phrase does not).
@@ -345,7 +347,9 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         for tok in targets + [p for _, p in _prep_objects(verb, ("for",))]:
             if tok.pos_ != "NOUN":
                 continue
-            for _, inner in _prep_objects(tok, _INNER_PREPS):
+            # "demanded an apology from X": a request names whom it is made of with "from"
+            inner_preps = _INNER_PREPS + (("from",) if trigger.type == "REQUEST" else ())
+            for _, inner in _prep_objects(tok, inner_preps):
                 frame.targets.extend(a for a in _args(index, inner, allow_place=True) if a not in frame.targets)
             if frame.targets:
                 break
@@ -441,7 +445,10 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     holder = carrier if carrier is not None else first
     if not sources and holder.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and holder.head.pos_ in ("VERB", "AUX"):
         verb = holder.head
-        if verb.lemma_.lower() not in cues().reporting_verbs:
+        # "Iran condemned the Israeli strike", "Germany welcomed the agreement between Serbia and Kosovo":
+        # who judges an act is not its agent
+        judging = any(e.type in _JUDGING_TYPES for e in lex.verbs.get(verb.lemma_.lower(), ()) if not e.needs)
+        if verb.lemma_.lower() not in cues().reporting_verbs and not judging:
             subj = subject_of(verb) if holder.dep_ != "nsubjpass" else None
             if subj is not None:
                 sources = _args(index, subj)
