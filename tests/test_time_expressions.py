@@ -148,3 +148,21 @@ def test_seasons_and_later_this_resolve_to_their_year_or_month():
     assert resolve_expression("later this year", PUBLISHED) == ("2025", "year")
     assert resolve_expression("later this month", PUBLISHED) == ("2025-05", "month")
     assert resolve_expression("in recent weeks", PUBLISHED) == ("2025-05", "month")
+
+
+# ---------------------------------------------------------------- coming events in other tenses
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tuesday's meeting is expected to focus on aid.", "2025-06-03"),
+    ("The opposition plans to boycott Tuesday's talks.", "2025-06-03"),
+    ("Officials are preparing for the upcoming Tuesday meeting.", "2025-06-03"),
+    ("Diplomats are going to meet on Tuesday.", "2025-06-03"),
+    ("The delegation is set to arrive on Friday.", "2025-05-30"),
+    ("Ahead of Friday's summit, leaders gathered in Rome.", "2025-05-30"),
+    ("Tuesday's meeting ended without agreement.", "2025-05-27"),
+    ("The delegation arrived on Friday and set up camp.", "2025-05-23"),
+])
+def test_a_weekday_is_placed_by_the_tense_aspect_and_nouns_around_it(sentence, expected):
+    from eventwire import nlp, time
+    from eventwire.model import Article
+    article = time.resolve(nlp.parse(Article("t", sentence, published="2025-05-28")))   # a Wednesday
+    assert [t.value for t in article.times] == [expected]

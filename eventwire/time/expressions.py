@@ -120,22 +120,42 @@ def _without_preposition(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _planned(verb, future_verbs: frozenset) -> bool:
+    """'is expected to focus', 'plans to boycott', 'are going to meet': the verb, or a verb it is the
+    infinitive of, is one that puts what it governs in the future."""
+    for _ in range(3):
+        if verb.lemma_.lower() in future_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def tense_at(doc, start: int, end: int) -> Optional[str]:
     """"future" | "past" | "present" | None: the tense of the verb the expression hangs on."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    lx = lexicon()
     tok = span.root
     for _ in range(6):   # climb to the governing verb
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+        # "the upcoming Tuesday meeting", "ahead of Tuesday's summit", "talks due on Tuesday": the thing dated
+        # lies ahead of the telling, whatever the tense of the clause around it
+        if fold_same_length(tok.lower_) in lx.future_path_words or \
+                any(c.dep_ == "amod" and fold_same_length(c.lower_) in lx.future_path_words for c in tok.children):
+            return "future"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in aux) or tok.lower_ in _FUTURE_AUX:
         return "future"
     if any(a.lower_ == "going" for a in aux) or tok.lower_ == "going":
+        return "future"
+    if _planned(tok, lx.future_verbs):
         return "future"
     tenses = tok.morph.get("Tense") + [t for a in aux for t in a.morph.get("Tense")]
     if "Past" in tenses:

@@ -50,6 +50,8 @@ class Lexicon:
     seasons: dict
     plural_units: frozenset
     only_in: dict
+    future_verbs: frozenset = frozenset()
+    future_path_words: frozenset = frozenset()
 
 
 def _alternation(words) -> str:
@@ -80,6 +82,8 @@ def lexicon() -> Lexicon:
         seasons={fold(k): tuple(v) for k, v in f["seasons"].items()},
         plural_units=frozenset(fold(w) for w in f["plural_units"]),
         only_in={fold(k): frozenset(v) for k, v in f["only_in"].items()},
+        future_verbs=frozenset(f.get("future_verbs", ())),
+        future_path_words=frozenset(fold(w) for w in f.get("future_path_words", ())),
     )
 
 
