@@ -497,3 +497,29 @@ def test_complaints_and_suspicion_are_accusations():
     assert dyads(a) == {("ACCUSE", "KEN", "SOM")}
     b = coded("The US government is suspicious of Iran.", {"US government": "USAGOV", "Iran": "IRN"})
     assert dyads(b) == {("ACCUSE", "USAGOV", "IRN")}
+
+
+def test_an_open_possessive_on_an_object_is_bound_by_the_subject():
+    a = coded("The Netherlands and Portugal have announced their withdrawal from Iraq.",
+              {"The Netherlands": "NLD", "Portugal": "PRT", "Iraq": "IRQ"})
+    assert {(e.type, e.source, e.target) for e in a.events} == {("RETREAT", "NLD", "IRQ"), ("RETREAT", "PRT", "IRQ")}
+
+
+def test_an_open_possessive_is_not_bound_by_who_condemns():
+    a = coded("Iran condemned its attack on Syria.", {"Iran": "IRN", "Syria": "SYR"})
+    assert ("ASSAULT", "IRN", "SYR") not in dyads(a)
+
+
+def test_a_promise_names_whom_the_promised_act_describes():
+    a = coded("Turkey will issue a statement promising to sign an accord recognising the Cypriot government.",
+              {"Turkey": "TUR", "Cypriot government": "CYPGOV"})
+    assert ("AGREE", "TUR", "CYPGOV") in dyads(a)
+
+
+def test_disapproval_names_its_target_deep_in_the_phrase_but_not_where_it_is_set():
+    a = coded("Washington is suspicious of the motives of some countries within the EU.",
+              {"Washington": "USA", "EU": "IGO"})
+    assert dyads(a) == {("ACCUSE", "USA", "IGO")}
+    b = coded("France is critical of the degradation of the situation in northern Syria.",
+              {"France": "FRA", "Syria": "SYR"})
+    assert b.events == []

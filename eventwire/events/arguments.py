@@ -23,7 +23,7 @@ _SPEECH_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", 
 _INNER_PREPS = ("on", "against", "with", "to", "at", "into")
 # Types whose object is often abstract ("support for returning to the terms ...") so that the actor
 # concerned is named deeper inside the phrase.
-_DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE"}
+_DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE", "ACCUSE"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 # Verbs that judge an act another actor did (praise, condemn, oppose): their subject is no party to it.
 _JUDGING_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
@@ -392,6 +392,10 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             nearby += [c for tok in list(nearby) for c in tok.conjuncts if c.i > tok.i]   # "troops and their allies"
             nearby += [p for tok in list(nearby) if tok.pos_ == "NOUN" and np_arg(index, tok) is None
                        for _, p in _prep_objects(tok, _INNER_PREPS)]   # "promised aid [to Mozambique]"
+            # "promising to sign an accord [recognising X]": the act the object phrase describes names X
+            nearby += [o for tok in list(nearby) if tok.pos_ == "NOUN" and np_arg(index, tok) is None
+                       for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                       for o in c.children if o.dep_ == "dobj"]
             for tok in nearby:
                 if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok is subj:
                     continue
@@ -407,6 +411,21 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             if frame.targets:
                 break
     return frame
+
+
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
+
+
+def _bound_possessive(index: ActorIndex, poss, noun) -> list[Arg]:
+    """"Russia announced its withdrawal", "Turkey stepped up its offensive": a possessive pronoun that coreference
+    left open is bound by the subject of the verb whose object it modifies (not by who condemns or rejects)."""
+    if poss.lower_ not in _POSSESSIVE_PRONOUNS or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = noun.head
+    if any(e.type in ("ACCUSE", "REJECT") for e in lexicon().verbs.get(verb.lemma_.lower(), ())):
+        return []
+    subj = subject_of(verb)
+    return _args(index, subj) if subj is not None and subj.lower_ not in _POSSESSIVE_PRONOUNS else []
 
 
 def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
@@ -425,7 +444,7 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             if noun.lemma_.lower() in lex.poss_is_patient or noun.lower_ in lex.poss_is_patient:
                 patients = _args(index, child)   # "came to his rescue", "Assad's overthrow"
             else:
-                sources = _args(index, child)
+                sources = _args(index, child) or _bound_possessive(index, child, first)
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             arg = np_arg(index, child)
             if arg is not None and all(arg.start != a.start for a in modifier_args):
@@ -600,6 +619,9 @@ def fallback_target(index: ActorIndex, trigger: Trigger, source: Optional[Arg]) 
         # A clause hung on "that"/"because" is a reason or a report, not the object: skip it
         skip = {t.i for c in root.subtree if c.dep_ in ("advcl", "ccomp") or
                 any(g.dep_ == "mark" for g in c.children) for t in c.subtree}
+        # "deploring the situation [in northern Syria]": a place the phrase is set in is not whom it is about
+        skip |= {t.i for c in root.subtree if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "across")
+                 and c is not root for t in c.subtree}
         for tok in root.subtree:
             if tok.i in skip or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
