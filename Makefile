@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	rm -f $(DB) $(DB).wal
-	# the seed's timestamp is relative ("Ayer 15:35"): give the time the snapshot was fetched
+	@# the seed's timestamp is relative ("Ayer 15:35"): give the time the snapshot was fetched
 	$(BIN)/eventwire ingest samples/ --db $(DB) --retrieved 2025-05-28T09:00:00Z
 	$(BIN)/eventwire articles --db $(DB)
 	$(BIN)/eventwire events --db $(DB) --format table
