@@ -575,6 +575,14 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(token.i, token.i + 1, "pronoun", head=token.i))
         elif low in lex["group_pronouns"] and token.pos_ == "PRON":
             out.append(Candidate(token.i, token.i + 1, "group_pronoun", head=token.i))
+        elif low in lex["thing_pronouns"] and token.pos_ == "PRON":
+            # "its troops", "its foreign minister": the owner's country with the noun's role
+            owned = token.head if token.dep_ == "poss" and token.head.i > token.i else None
+            role = sector_of_tokens([owned]) if owned is not None and owned.pos_ == "NOUN" else None
+            end = owned.i + 1 if role and all(t.dep_ in MODIFIER_DEPS or t.dep_ == "det" or t.i == owned.i
+                                              for t in doc[token.i + 1:owned.i + 1]) else token.i + 1
+            out.append(Candidate(token.i, end, "thing_pronoun", head=token.i, sector=role if end > token.i + 1
+                                 else None, person=bool(role) and is_person_role([owned])))
         elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and _name_word(token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))

@@ -120,6 +120,8 @@ class _Pass:
                 self.pronoun(cand)
             elif cand.kind == "group_pronoun":
                 self.group_pronoun(cand)
+            elif cand.kind == "thing_pronoun":
+                self.thing_pronoun(cand)
             elif cand.kind == "body_ref":
                 self.body_ref(cand)
             elif "poss" in cand.extra and self.possessed(cand):
@@ -175,6 +177,71 @@ class _Pass:
         ante = _pronoun_antecedent(self.doc, cand, named)
         if ante is not None:
             self.link(cand, ante, "pronoun")
+
+    def thing_pronoun(self, cand: Candidate) -> None:
+        """'its': the state or organisation named last before it in its sentence or the one before (the
+        clause's subject first); 'its troops' takes that country with the noun's role."""
+        doc, out = self.doc, self.out
+        sent = doc[cand.start].sent
+        before = doc[sent.start - 1].sent if sent.start > 0 else sent
+        pos = doc[cand.start].idx
+        things = [i for i, m in enumerate(out) if before.start_char <= m.span.start and m.span.end <= pos
+                  and m.kind in COUNTRY_KINDS + ("group", "description") and not m.code.startswith("---")
+                  and not self._is_person(i)]
+        if not things:
+            return
+        things = [i for i in things if not self._is_locative(out[i])]       # "policy in Syria": a place
+        if not things or self._unknown_owner_between(things[-1], cand):
+            return
+        here = [i for i in things if out[i].span.start >= sent.start_char]
+        subjects = [i for i in here if self._is_subject(out[i])]
+        parallel = self._parallel_owner(cand, things)
+        ante = parallel if parallel is not None else (subjects or here or things)[-1]
+        owner = out[_root(out, ante)]
+        code = owner.code
+        if cand.sector and country_of(code) and (code[3:] == "" or code[3:] in STATE_SECTORS):
+            code = compose(country_of(code), cand.sector)      # a state's organs; a group keeps its own code
+        index = self.link(cand, ante, "pronoun") if code == owner.code else \
+            self.emit(cand, code, "description", ante, owner.name)
+        if cand.person:
+            self.persons.append((index, cand))
+
+    def _parallel_owner(self, cand: Candidate, things: list[int]) -> Optional[int]:
+        """'US recognition of X and its cut in aid', 'US policy in Syria, and especially its support': the
+        owner of the noun that 'its' noun is conjoined with."""
+        token = self.doc[cand.start]
+        owned = token.head
+        if token.dep_ != "poss" or owned.dep_ != "conj":
+            return None
+        first = owned.head
+        owners = {c.idx for c in first.children if c.dep_ in ("poss", "compound", "amod") and c.i < first.i}
+        for i in things:
+            if any(self.out[i].span.start <= pos < self.out[i].span.end for pos in owners):
+                return i
+        return None
+
+    def _unknown_owner_between(self, last: int, cand: Candidate) -> bool:
+        """'urged Care International ... to close its office': an organisation we cannot code stands between
+        the last known one and 'its', and is the likelier owner."""
+        lo, hi = self.out[last].span.end, self.doc[cand.start].idx
+        for ent in self.doc.ents:
+            if ent.label_ in ("ORG", "GPE", "NORP") and lo <= ent.start_char and ent.end_char <= hi and \
+                    not any(m.span.start < ent.end_char and ent.start_char < m.span.end for m in self.out):
+                return True
+        return False
+
+    def _is_locative(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        lex = dictionary.roles()
+        return span is not None and mention.kind in COUNTRY_KINDS and span.root.dep_ == "pobj" and \
+            span.root.head.lower_ in lex["place_prepositions"]
+
+    def _is_person(self, index: int) -> bool:
+        return any(i == index for i, _ in self.persons)
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
 
     def body_ref(self, cand: Candidate, window: int = 1500) -> None:
         """'the group', 'the organisation': the last named body (Isis, Hamas, the SDF) shortly before."""

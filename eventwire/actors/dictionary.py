@@ -122,6 +122,7 @@ def roles() -> dict:
         "locative_prepositions": set(raw["locative_prepositions"]),
         "place_prepositions": set(raw["place_prepositions"]),
         "name_particles": set(raw["name_particles"]),
+        "thing_pronouns": set(raw["thing_pronouns"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
 
