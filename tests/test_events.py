@@ -523,3 +523,36 @@ def test_disapproval_names_its_target_deep_in_the_phrase_but_not_where_it_is_set
     b = coded("France is critical of the degradation of the situation in northern Syria.",
               {"France": "FRA", "Syria": "SYR"})
     assert b.events == []
+
+
+def test_an_uncoded_name_takes_the_coded_title_before_it():
+    a = annotated("U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev.",
+                  {"U.S. Secretary": "USAGOV", "Warren Christopher": "---",
+                   "Russian Foreign Minister Andrei Kozyrev": "RUSGOV"})
+    assert dyads(events.code(a)) == {("CONSULT", "USAGOV", "RUSGOV")}
+
+
+def test_an_event_noun_modifying_another_noun_is_carried_by_it():
+    a = coded("The Arab League chief undertook a mediation mission between Syria and Lebanon.",
+              {"The Arab League chief": "IGO", "Syria": "SYR", "Lebanon": "LBN"})
+    assert dyads(a) == {("CONSULT", "IGO", "SYR"), ("CONSULT", "IGO", "LBN")}
+
+
+def test_the_recipient_of_a_light_verb_receives_the_aid():
+    a = coded("The European Union gave Malawi 5 million euros of aid for flood relief.",
+              {"The European Union": "IGO", "Malawi": "MWI"})
+    assert ("AID", "IGO", "MWI") in dyads(a)
+
+
+def test_answers_to_a_proposal_name_the_proposer_with_from():
+    a = coded("The Mozambique government accepted demands from the rebels.",
+              {"The Mozambique government": "MOZGOV", "the rebels": "MOZREB"})
+    assert dyads(a) == {("CONCEDE", "MOZGOV", "MOZREB")}
+    b = coded("Islamabad rejected a fresh offer from Kabul for direct talks.", {"Islamabad": "PAKGOV", "Kabul": "AFGGOV"})
+    assert ("REJECT", "PAKGOV", "AFGGOV") in dyads(b)
+
+
+def test_own_forces_strengthened_where_they_stand_target_that_place():
+    a = coded("Israel has strengthened its forces in Lebanon.", {"Israel": "ISR", "Lebanon": "LBN"},
+              places={"Lebanon": ("LBN", 33.9, 35.8)})
+    assert dyads(a) == {("MOBILIZE", "ISR", "LBN")}

@@ -25,6 +25,8 @@ _INNER_PREPS = ("on", "against", "with", "to", "at", "into")
 # concerned is named deeper inside the phrase.
 _DEEP_TARGET_TYPES = {"SUPPORT", "AGREE", "REJECT", "RETREAT", "CONCEDE", "AID", "REQUEST", "COOPERATE", "ACCUSE"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
+# Requests and the answers to proposals name the other party with "from" inside their object.
+_FROM_PROPOSER_TYPES = {"REQUEST", "REJECT", "CONCEDE", "AGREE"}
 # Verbs that judge an act another actor did (praise, condemn, oppose): their subject is no party to it.
 _JUDGING_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
 # Material acts that may name whom they are aimed at only in their purpose ("fought to drive X out").
@@ -143,6 +145,12 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
                 named = np_arg(index, child, allow_place, depth + 1)
                 if named is not None and named.code != "---":
                     return named
+    if covering and index.code_of(covering[-1])[0] == "---":
+        # "U.S. Secretary of State Warren Christopher": an uncoded name, its coded title just before it
+        start, _ = _core_range(token)
+        titled = [i for i in index.overlapping(start, head_start) if index.code_of(i)[0] != "---"]
+        if titled:
+            return _arg_from_mention(index, titled[-1])
     if covering:
         return _arg_from_mention(index, covering[-1])
     for child in token.children:
@@ -348,7 +356,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             if tok.pos_ != "NOUN":
                 continue
             # "demanded an apology from X": a request names whom it is made of with "from"
-            inner_preps = _INNER_PREPS + (("from",) if trigger.type == "REQUEST" else ())
+            # and a response names whose proposal it answers: "rejected an offer from X", "accepted demands from X"
+            inner_preps = _INNER_PREPS + (("from",) if trigger.type in _FROM_PROPOSER_TYPES else ())
             for _, inner in _prep_objects(tok, inner_preps):
                 frame.targets.extend(a for a in _args(index, inner, allow_place=True) if a not in frame.targets)
             if frame.targets:
@@ -372,7 +381,9 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         lead = frame.sources[0].code[:3]
         frame.targets = [a for a in frame.targets if a.code[:3] != lead]
         if not frame.targets:
-            for _, pobj in _prep_objects(verb, ("from", "to", "into", "in", "out")):
+            # "strengthened its forces [in Lebanon]": the place may hang on the forces rather than the verb
+            holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            for _, pobj in [po for h in holders for po in _prep_objects(h, ("from", "to", "into", "in", "out"))]:
                 frame.targets = [a for a in _args(index, pobj, allow_place=True) if a.code[:3] != lead]
                 if frame.targets:
                     break
@@ -461,6 +472,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     carrier = None
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
         carrier = first.head.head     # "a campaign of airstrikes": the campaign carries them
+    elif first.dep_ == "compound" and first.head.pos_ == "NOUN" and first.head.i > first.i:
+        carrier = first.head          # "a mediation mission between X and Y", "an aid package for X"
     holder = carrier if carrier is not None else first
     if not sources and holder.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and holder.head.pos_ in ("VERB", "AUX"):
         verb = holder.head
@@ -509,6 +522,13 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         holders.append(carrier)
     if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lemma_.lower() in lex.light_verbs:
         holders.append(holder.head)   # "launched an investigation [into X]", "opened fire [on X]"
+        recipient = _child(holder.head, "dative")
+        if recipient is not None and recipient.pos_ in ("NOUN", "PROPN") and trigger.type in ("AID", "SUPPORT", "AGREE"):
+            datives = _args(index, recipient, allow_place=True)   # "gave the Ivory Coast $5m of aid"
+        else:
+            datives = []
+    else:
+        datives = []
     for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "on")]:
         inner = _pobj(prep)           # "its cut in aid to the Palestinians": the aid goes to them
         if inner is not None and inner.pos_ == "NOUN":
@@ -540,6 +560,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 obj = pobjs[0] if pobjs else None
             if obj is not None:
                 targets = _args(index, obj, allow_place=True)
+    if not targets:
+        targets = datives
     if not targets and trigger.type in _PURPOSE_TYPES:
         targets = _purpose_targets(index, noun, frame.sources)   # "an offensive to drive the rebels out"
     if not targets and modifier_args:
