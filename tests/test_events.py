@@ -556,3 +556,21 @@ def test_own_forces_strengthened_where_they_stand_target_that_place():
     a = coded("Israel has strengthened its forces in Lebanon.", {"Israel": "ISR", "Lebanon": "LBN"},
               places={"Lebanon": ("LBN", 33.9, 35.8)})
     assert dyads(a) == {("MOBILIZE", "ISR", "LBN")}
+
+
+def test_a_threat_targets_the_subject_of_its_condition():
+    a = coded("Russia threatened to stop the talks if the United States deploys new missiles.",
+              {"Russia": "RUS", "the United States": "USA"})
+    assert dyads(a) == {("THREATEN", "RUS", "USA")}
+
+
+def test_what_is_seized_from_an_actor_hits_that_actor():
+    a = coded("Palestinian police confiscated weapons from armed groups in Jericho.",
+              {"Palestinian police": "PSECOP", "armed groups": "PSEREB"})
+    assert dyads(a) == {("COERCE", "PSECOP", "PSEREB")}
+
+
+def test_taking_over_an_office_from_a_country_is_no_seizure():
+    a = coded("Britain takes over the presidency of the EU from Luxembourg in July.",
+              {"Britain": "GBR", "EU": "IGO", "Luxembourg": "LUX"})
+    assert ("COERCE", "GBR", "LUX") not in dyads(a)

@@ -387,6 +387,13 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                 frame.targets = [a for a in _args(index, pobj, allow_place=True) if a.code[:3] != lead]
                 if frame.targets:
                     break
+    if not frame.targets and verb.lemma_.lower() in lex.from_is_patient:
+        # "confiscated weapons from armed groups", "seized the town from the rebels": who loses it is hit
+        lead = frame.sources[0].code if frame.sources else None
+        for _, pobj in _prep_objects(verb, ("from",)):
+            frame.targets = [a for a in _args(index, pobj) if a.code != "---" and not same_side(a.code, lead)]
+            if frame.targets:
+                break
     if not frame.targets and trigger.type in _PURPOSE_TYPES:
         frame.targets = _purpose_targets(index, verb, frame.sources)
     if not frame.targets and trigger.type in _SPEECH_TYPES:
@@ -421,7 +428,25 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
                     break
             if frame.targets:
                 break
+    if not frame.targets and trigger.type in ("THREATEN", "REQUEST"):
+        frame.targets = _condition_subjects(index, verb, frame.sources)
     return frame
+
+
+def _condition_subjects(index: ActorIndex, verb, sources: list[Arg]) -> list[Arg]:
+    """"threatened to boycott the vote unless the president steps down": the one a threat or an ultimatum
+    is meant to move is the subject of its condition."""
+    lead = sources[0].code if sources else None
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for clause in clauses:
+        for cond in clause.children:
+            if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children):
+                subj = _child(cond, "nsubj", "nsubjpass")
+                found = [a for a in _args(index, subj) if a.code != "---" and not same_side(a.code, lead)] \
+                    if subj is not None else []
+                if found:
+                    return found
+    return []
 
 
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}

@@ -39,6 +39,7 @@ class Lexicon:
     target_preps: dict[str, tuple[str, ...]]
     default_preps: tuple[str, ...]
     noun_preps: tuple[str, ...]
+    from_is_patient: frozenset[str] = frozenset()   # "seized weapons from X": X loses them
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         group_heads=frozenset(data["group_heads"]),
         target_preps={t: tuple(p) for t, p in data["preps_per_type"].items()},
         default_preps=tuple(data["target_preps"]), noun_preps=tuple(data["noun_target_preps"]),
+        from_is_patient=frozenset(data.get("from_is_patient", ())),
     )
 
 
