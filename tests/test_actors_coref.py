@@ -37,3 +37,22 @@ def test_its_skips_a_country_named_as_a_place():
 def test_its_stays_unresolved_when_an_unknown_organisation_is_the_nearer_owner():
     article = resolved("Iraq was tense. She urged Mercy Relief International, the aid agency she works for, to close its office.")
     assert "its" not in [m.span.text for m in article.actors]
+
+
+# ---------------------------------------------------------------- the president, the minister
+def test_the_president_is_the_last_person_the_text_called_president_not_a_later_minister():
+    article = resolved("Syrian President Bashar al-Assad met the envoy. British security minister Ben Wallace "
+                       "said the talks failed. The president later left Damascus.")
+    assert code_of(article, "president") == "SYRGOV"
+
+
+def test_the_president_in_apposition_to_a_name_is_that_person():
+    article = resolved("Britain's foreign secretary Jeremy Hunt spoke first. The rebels, fighting both the "
+                       "president, Bashar al-Assad, and Isis, held the town.")
+    assert code_of(article, "president") == "SYRGOV"
+
+
+def test_the_minister_is_not_the_president_named_last():
+    article = resolved("Turkish Foreign Minister Mevlüt Çavuşoğlu flew to Paris. Russian President Vladimir Putin "
+                       "called him. The minister said the talks went well.")
+    assert code_of(article, "minister") == "TURGOV"

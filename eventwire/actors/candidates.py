@@ -72,6 +72,21 @@ def is_person_role(tokens) -> bool:
     return any(t.lemma_.lower() in lex["person_roles"] or t.lower_ in lex["person_roles"] for t in tokens)
 
 
+def role_word(tokens) -> Optional[str]:
+    """The person role a run of words names ('president', 'foreign minister' → 'minister'), the last one."""
+    roles = dictionary.roles()["person_roles"]
+    tokens = list(tokens)
+    for end in range(len(tokens), 0, -1):
+        for size in (3, 2, 1):             # the longest role ending here: "prime minister" is not "minister"
+            if size > end:
+                continue
+            run = tokens[end - size:end]
+            for words in ([t.lower_ for t in run], [t.lower_ for t in run[:-1]] + [run[-1].lemma_.lower()]):
+                if " ".join(words) in roles:
+                    return " ".join(words)
+    return None
+
+
 def _entity_at(doc, i):
     """The named entity covering token i (a per-Doc index, built once)."""
     index = doc.user_data.get("eventwire.ent_of")
@@ -261,14 +276,16 @@ def _country_word(doc, span, entry: Entry, matches, places, trail: list, use_ent
             end = max(end, ent_h.end)
             role_tokens = [t for t in doc[start:ent_h.start] if t.i not in range(span.start, span.end)]
             return Candidate(start, end, "name", country=country, sector=sector_of_tokens(role_tokens),
-                             person=True, head=head.i, name=ent_h.text, proper=True)
+                             person=True, head=head.i, name=ent_h.text, proper=True,
+                             extra={"role": role_word(role_tokens)})
         role = sector_of_tokens([t for t in doc[span.end:end]]) or sector_of_tokens(doc[start:span.start])
         if role == "MIL" and any(o.label_ == "GROUP" for o in inner):
             role = "REB"                  # "Syrian Kurdish forces": an ethnic group's fighters
         if role:
             person = is_person_role([head]) and head.tag_ not in ("NNS", "NNPS")
             return Candidate(start, end, "description", country=country, sector=role, person=person,
-                             head=head.i, name=entry.name, wikidata=None if person else entry.wikidata)
+                             head=head.i, name=entry.name, wikidata=None if person else entry.wikidata,
+                             extra={"role": role_word([head])} if person else {})
     if entry.kind == "capital":
         if root.dep_ == "pobj" and root.head.lower_ in lex["locative_prepositions"]:
             return None                   # "in Damascus" is a place, not an actor
@@ -325,7 +342,8 @@ def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, us
     return Candidate(start, end, "name" if person else "group", code=code, name=name,
                      wikidata=entry.wikidata if name == entry.name else None, country=country_of(code),
                      person=person, head=root.i, proper=person, countries=entry.countries if home else (),
-                     sector=entry.code[3:] if home else None)
+                     sector=entry.code[3:] if home else None,
+                     extra={"role": role_word(doc[start:span.start])} if person else {})
 
 
 def _share_coordinated_roles(doc, cands: list[Candidate]) -> list[Candidate]:
@@ -373,6 +391,8 @@ def _merge_into_people(cands: list[Candidate], doc=None) -> list[Candidate]:
             cand.start = prev.start
             if not cand.code:
                 cand.country, cand.sector = cand.country or prev.country, cand.sector or prev.sector
+            if prev.extra.get("role") and not cand.extra.get("role"):
+                cand.extra["role"] = prev.extra["role"]
             out[-1] = cand
             continue
         if out and cand.start < out[-1].end:
@@ -438,6 +458,7 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if run and sector_of_tokens(run):
             cand.sector = sector_of_tokens(run)
             cand.start = run[0].i
+        cand.extra["role"] = role_word(run)
         body = _body_in(cands, run)
         if body is not None:
             # "the SDF spokesman Mustafa Bali", "Hamas official X": a person speaks for the body they serve
@@ -452,6 +473,7 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
             continue
         if context is not None:
             app_tokens, app_head = context
+            cand.extra["role"] = cand.extra["role"] or role_word([app_head])
             sector = sector_of_tokens([app_head]) or sector_of_tokens(app_tokens)
             cand.sector = cand.sector or sector
             for c in cands:
@@ -594,7 +616,9 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             start = dets[0].i
             out.append(Candidate(start + 1 if doc[start].lower_ == "the" else start, token.i + 1, "description",
                                  sector=sector_of_tokens([token]), head=token.i, name=None,
-                                 person=is_person_role([token])))
+                                 person=is_person_role([token]),
+                                 extra={"role": role_word(doc[min([token.i] + [c.i for c in token.lefts
+                                                                             if c.dep_ == "compound"]):token.i + 1])}))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lex["body_heads"] and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
                 not any(c.dep_ in MODIFIER_DEPS for c in token.children):

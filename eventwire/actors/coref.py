@@ -59,6 +59,7 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
     previous sentences (simple salience: subjects before others, the main clause before subordinate ones)."""
     sent = doc[cand.start].sent
     sentences = list(doc.sents)
+    clause_subject = _own_subject(doc[cand.start])
     here = next(i for i, s in enumerate(sentences) if s.start == sent.start)
     for back in range(0, 3):
         if here - back < 0:
@@ -69,6 +70,7 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
             # he/she agreement with what the text has told about each person so far
             wanted = dictionary.roles()["gender_of"].get(doc[cand.start].lower_)
             found = [(i, c) for i, c in found if genders.get(_root(out, i)) in (None, wanted)]
+        found = [(i, c) for i, c in found if c.head not in clause_subject]
         if not found:
             continue
         subjects = [(i, c) for i, c in found if doc[c.head].dep_ in SUBJECT_DEPS]
@@ -83,6 +85,14 @@ def _pronoun_antecedent(doc, cand: Candidate, persons: list[tuple[int, Candidate
         pick = (main or subjects or found[-1:])
         return pick[0][0] if main or subjects else pick[-1][0]
     return None
+
+
+def _own_subject(pronoun) -> set:
+    """'Putin called him': an object pronoun is never the subject of its own verb (that would be 'himself')."""
+    if pronoun.lower_ not in ("him", "her", "them") or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
 
 
 def _appos_child(token) -> int:
@@ -113,8 +123,11 @@ class _Pass:
         self.genders: dict[int, Optional[str]] = {}
         self.persons: list[tuple[int, Candidate]] = []
         self.bodies: list[tuple[int, Candidate]] = []    # groups and plural descriptions: antecedents of "they"
+        self.role_of: dict[int, str] = {}                # a person (root mention) → the role the text gave them
+        self.later: dict[int, Candidate] = {}            # token → candidate covering it (for appositions ahead)
 
     def run(self, cands: list[Candidate]) -> list[ActorMention]:
+        self.later = {i: c for c in cands if c.kind == "name" for i in range(c.start, c.end)}
         for cand in sorted(cands, key=lambda c: (c.start, c.end)):
             if cand.kind == "pronoun":
                 self.pronoun(cand)
@@ -287,10 +300,14 @@ class _Pass:
         country from context."""
         out = self.out
         if cand.person:
-            # "the president": the last person mentioned in that role
-            prior = [i for i, c in reversed(self.persons) if c.sector == cand.sector or out[i].code[3:6] == cand.sector]
-            if prior:
-                root = _root(out, prior[0])
+            named = self._apposed_name(cand)
+            if named is not None and named.code:
+                # "the president, Bashar al-Assad": the name right after says who
+                self.emit(cand, named.code, "description", None, named.name, named.wikidata)
+                return
+            prior = self._person_in_role(cand)
+            if prior is not None:
+                root = _root(out, prior)
                 self.emit(cand, out[root].code, "description", root, out[root].name, out[root].wikidata)
                 return
         # "the militias" → the last militia named shortly before (never a person: "the new leadership"
@@ -307,6 +324,29 @@ class _Pass:
         country = context_country(self.doc, cand, self.trail, self.counts, prefer=prefer)
         self.emit(cand, compose(country, cand.sector), "description")
 
+    def _apposed_name(self, cand: Candidate) -> Optional[Candidate]:
+        head = self.doc[cand.head]
+        child = _appos_child(head)
+        return self.later.get(child) if child > head.i else None
+
+    def _person_in_role(self, cand: Candidate) -> Optional[int]:
+        """'the president': the last person the text gave that role, else the last one of that sector whose
+        role it did not say; never one it gave another role ('the president' is not the security minister)."""
+        role = cand.extra.get("role")
+        unknown = None
+        for i, c in reversed(self.persons):
+            known = self.role_of.get(_root(self.out, i))
+            if role and known == role:
+                return i
+            if unknown is None and (known is None or not role) and \
+                    (c.sector == cand.sector or self.out[i].code[3:6] == cand.sector):
+                unknown = i
+        return unknown
+
+    def remember_role(self, index: int, cand: Candidate) -> None:
+        if cand.extra.get("role"):
+            self.role_of.setdefault(_root(self.out, index), cand.extra["role"])
+
     def role_description(self, cand: Candidate) -> None:
         """'Turkey's foreign minister': a role description; in apposition to a name it is that person."""
         code = cand.code or compose(cand.country, cand.sector)
@@ -315,6 +355,7 @@ class _Pass:
                                                            or c.start <= _appos_child(head) < c.end)]
         index = self.emit(cand, code, "description", near[-1] if near else None, cand.name, None)
         self.persons.append((index, cand))
+        self.remember_role(index, cand)
 
     def person(self, cand: Candidate) -> None:
         """A person's name: the same person as an earlier mention, or a new one remembered for later."""
@@ -349,6 +390,7 @@ class _Pass:
             # a first name alone ("Daniel") is a key only while one person in the text carries it
             self.first_names.setdefault(first, set()).add(index)
         self.persons.append((index, cand))
+        self.remember_role(index, cand)
 
     def plain(self, cand: Candidate) -> None:
         """Countries, bodies and group words: their own code, or the country their context gives."""
