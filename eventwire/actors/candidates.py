@@ -204,7 +204,7 @@ def anchor_candidates(doc, article_codes: Counter, places, use_entities: bool = 
             elif entry.kind in COUNTRY_KINDS:
                 cand = _country_word(doc, span, entry, matches, places, trail, use_entities)
             else:
-                cand = _named_body(doc, span, entry, article_codes, trail, use_entities)
+                cand = _named_body(doc, span, entry, article_codes, trail, use_entities, places)
         if cand is not None:
             cands.append(cand)
     return _share_coordinated_roles(doc, _merge_into_people(cands, doc)), trail
@@ -303,18 +303,41 @@ def _country_word(doc, span, entry: Entry, matches, places, trail: list, use_ent
                      country=country, head=root.i)
 
 
-def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, use_entities: bool
-                ) -> Optional[Candidate]:
+def _heads_another_name(doc, span) -> bool:
+    """The alias is followed by 'of' and a capitalised word that is no country: the head of a longer name."""
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1]
+    if after.lower_ == "the" and span.end + 2 < len(doc):
+        after = doc[span.end + 2]
+    return after.text[:1].isupper() and not any(e.kind in COUNTRY_KINDS for e in dictionary.candidates(after.text))
+
+
+def _sentence_countries(doc, span, places) -> set:
+    """Countries named in the sentence around a span: country words and geocoded places."""
+    sent = doc[span.start].sent
+    found = {e.country for m in dictionary_matches(doc) if sent.start <= m.start < sent.end and m.label_ == "ACTOR"
+             for e in match_entries(m)[:1] if e.kind in COUNTRY_KINDS}
+    found |= {p.country for p in places or () if sent.start_char <= p.span.start < sent.end_char and p.country}
+    return found
+
+
+def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, use_entities: bool,
+                places=()) -> Optional[Candidate]:
     """Named bodies, groups and people from the dictionary keep their own code (a generic name such as
     'Democratic Party' takes the article's country; a transnational group its home country there)."""
     lex = dictionary.roles()
     root = span.root
     code, home, name = entry.code, None, entry.name
-    if entry.generic and not article_codes.get(entry.code[:3]) and \
+    if entry.kind != "person" and _heads_another_name(doc, span):
+        return None                      # "Congress of National Dialogue", "Senate of Berlin": another body
+    local = _sentence_countries(doc, span, places) if entry.generic else set()
+    ranked = [c for c, _ in article_codes.most_common() if c in local]
+    if entry.generic and ranked and not article_codes.get(entry.code[:3]) and \
             not any(e.kind in COUNTRY_KINDS for t in span for e in dictionary.candidates(t.text)):
-        # "the Democratic Party" in a Hong Kong story is not the American one
-        ranked = [c for c, _ in article_codes.most_common()]
-        code = compose(ranked[0] if ranked else None, entry.code[3:])
+        # "the Democratic Party" in a Hong Kong story is not the American one; without a country named
+        # beside it a generic name keeps its listed home ("many in Congress" in a Syria story is the US one)
+        code = compose(ranked[0], entry.code[3:])
         name = span.text
     elif entry.countries:
         home = _group_home(entry, article_codes)

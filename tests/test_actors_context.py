@@ -1,0 +1,37 @@
+"""actors: which country a context-coded actor belongs to (generic institution names, people without a role,
+places where talks are held)."""
+from eventwire import actors, geo, nlp
+from eventwire.model import Article
+
+
+def resolved(text: str, with_places: bool = False) -> Article:
+    article = nlp.parse(Article("test", text, language="en"))
+    if with_places:
+        geo.resolve(article)
+    return actors.resolve(article)
+
+
+def codes(article: Article, text: str) -> list[str]:
+    return [m.code for m in article.actors if m.span.text == text]
+
+
+# ---------------------------------------------------------------- generic institution names
+def test_a_generic_institution_keeps_its_listed_home_without_another_country_beside_it():
+    article = resolved("Assad's forces shelled Idlib and Syria rejected the plan. That will be news to many in "
+                       "Congress.")
+    assert codes(article, "Congress") == ["USALEG"]
+
+
+def test_a_generic_institution_takes_the_country_named_in_its_sentence():
+    article = resolved("Pakistan's crisis deepened. In Pakistan, the Supreme Court ruled against the premier.")
+    assert codes(article, "Supreme Court") == ["PAKJUD"]
+
+
+def test_an_institution_word_heading_a_longer_name_is_not_the_institution():
+    article = resolved("Putin said he would convene a Congress of National Dialogue in Sochi.")
+    assert codes(article, "Congress") == []
+
+
+def test_a_party_leader_speaks_for_the_party_and_its_country():
+    article = resolved("Tony Blair should set out an exit strategy from Iraq, Lib Dem leader Charles Kennedy said.")
+    assert codes(article, "Lib Dem leader Charles Kennedy") == ["GBROPP"]
