@@ -574,3 +574,38 @@ def test_taking_over_an_office_from_a_country_is_no_seizure():
     a = coded("Britain takes over the presidency of the EU from Luxembourg in July.",
               {"Britain": "GBR", "EU": "IGO", "Luxembourg": "LUX"})
     assert ("COERCE", "GBR", "LUX") not in dyads(a)
+
+
+def source_read_for(article, word):
+    """The source the coder reads for the trigger ``word`` (whether or not a whole event follows)."""
+    from eventwire.events import arguments, triggers
+    index = arguments.ActorIndex(article)
+    for sentence in article.doc.sents:
+        for trig in triggers.find(sentence):
+            if trig.token.text == word:
+                frame = arguments.frame_of(index, trig)
+                return frame.sources[0].code if frame.sources else None
+    return None
+
+
+def test_whose_names_the_actor_before_it_when_the_parse_loses_the_relative_clause():
+    a = annotated("Assad owes his survival to Russia, whose 2015 military intervention saved his bacon, and to Iran.",
+                  {"Assad": "SYRGOV", "Russia": "RUS", "Iran": "IRN"})
+    assert source_read_for(a, "intervention") == "RUS"
+
+
+def test_a_participle_with_an_agent_is_passive_wherever_it_hangs():
+    a = coded("Kurdish militias hold sway in the north-east, supported by about 2,000 US troops.",
+              {"Kurdish militias": "SYRREB", "US troops": "USAMIL"})
+    assert {(e.source, e.target) for e in a.events} == {("USAMIL", "SYRREB")}
+
+
+def test_an_open_possessive_on_a_conjunct_is_the_owner_of_the_first():
+    a = coded("It is US policy in the region, and especially its support for the Kurdish militia, that angers him.",
+              {"US": "USA", "Kurdish militia": "SYRREB"})
+    assert ("SUPPORT", "USA", "SYRREB") in dyads(a)
+
+
+def test_who_is_angry_about_an_act_is_no_party_to_it():
+    a = coded("Jordan is angry about US recognition of Jerusalem.", {"Jordan": "JOR", "US": "USA", "Jerusalem": "ISR"})
+    assert ("SUPPORT", "USA", "ISR") in dyads(a) and ("SUPPORT", "JOR", "ISR") not in dyads(a)

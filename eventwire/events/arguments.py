@@ -134,6 +134,10 @@ def np_arg(index: ActorIndex, token, allow_place: bool = False, depth: int = 0) 
         for anc in token.ancestors:
             if anc.dep_ == "relcl":
                 return np_arg(index, anc.head, allow_place, depth + 1)
+        # the parser sometimes hangs the relative clause elsewhere: "whose" still follows what it is about
+        before = next((t for t in reversed(token.doc[max(0, token.i - 3):token.i]) if not t.is_punct), None)
+        if before is not None and before.pos_ in ("PROPN", "NOUN"):
+            return np_arg(index, before, allow_place, depth + 1)
     if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass") and _child(token, "nsubj") is not None:
         return np_arg(index, _child(token, "nsubj"), allow_place, depth + 1)   # "[The Red Cross operating in Iraq] said"
     head_start, head_end = token.idx, token.idx + len(token.text)
@@ -233,8 +237,10 @@ def has_object(token) -> bool:
 
 
 def _is_passive(verb) -> bool:
+    # a bare participle with a "by" agent is passive wherever the parser hangs it ("militias, supported by US troops")
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and any(c.dep_ == "agent" for c in verb.children))
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def subject_of(verb, depth: int = 0):
@@ -331,6 +337,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         patient = _child(verb, "nsubjpass") or shared_patient
         if patient is None and verb.dep_ in ("acl", "amod"):
             patient = verb.head       # "forces supported by the US", "US-backed forces"
+        if patient is None and verb.dep_ == "advcl":
+            patient = _child(verb.head, "nsubj")   # "Kurdish militias hold sway, supported by US troops"
         if patient is not None:
             targets.append(patient)
     for dep in ("dobj", "dative"):
@@ -455,7 +463,14 @@ _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 def _bound_possessive(index: ActorIndex, poss, noun) -> list[Arg]:
     """"Russia announced its withdrawal", "Turkey stepped up its offensive": a possessive pronoun that coreference
     left open is bound by the subject of the verb whose object it modifies (not by who condemns or rejects)."""
-    if poss.lower_ not in _POSSESSIVE_PRONOUNS or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+    if poss.lower_ not in _POSSESSIVE_PRONOUNS:
+        return []
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.dep_ != "pobj":
+        # "US policy in Syria, and its support for X": the pronoun is the owner of the first conjunct (not when
+        # that conjunct sits in a prepositional phrase, where the parser often attaches a later conjunct wrongly)
+        owner = np_arg(index, noun.head)
+        return [owner] if owner is not None and owner.code != "---" else []
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
         return []
     verb = noun.head
     if any(e.type in ("ACCUSE", "REJECT") for e in lexicon().verbs.get(verb.lemma_.lower(), ())):
@@ -480,7 +495,7 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             if noun.lemma_.lower() in lex.poss_is_patient or noun.lower_ in lex.poss_is_patient:
                 patients = _args(index, child)   # "came to his rescue", "Assad's overthrow"
             else:
-                sources = _args(index, child) or _bound_possessive(index, child, first)
+                sources = _args(index, child) or _bound_possessive(index, child, noun)
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             arg = np_arg(index, child)
             if arg is not None and all(arg.start != a.start for a in modifier_args):
@@ -530,7 +545,8 @@ def _noun_frame(index: ActorIndex, trigger: Trigger) -> Frame:
             if subj is not None:
                 sources = _args(index, subj)
     if not sources and holder.dep_ == "pobj" and holder.head.head.pos_ == "ADJ" and \
-            holder.head.head.dep_ == "acomp":
+            holder.head.head.dep_ == "acomp" and not any(   # "angry about US recognition of X": a judge, no party
+                e.type in _JUDGING_TYPES for e in lex.verbs.get(holder.head.head.lemma_.lower(), ())):
         subj = _child(holder.head.head.head, "nsubj")   # "X is open to / ready for talks with Y"
         if subj is not None:
             sources = _args(index, subj)
