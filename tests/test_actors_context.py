@@ -35,3 +35,19 @@ def test_an_institution_word_heading_a_longer_name_is_not_the_institution():
 def test_a_party_leader_speaks_for_the_party_and_its_country():
     article = resolved("Tony Blair should set out an exit strategy from Iraq, Lib Dem leader Charles Kennedy said.")
     assert codes(article, "Lib Dem leader Charles Kennedy") == ["GBROPP"]
+
+
+# ---------------------------------------------------------------- venues and the opposition
+def test_the_opposition_belongs_to_the_state_of_the_story_not_the_city_where_talks_are_held():
+    article = resolved("UN-sponsored talks in Geneva to end the Syrian war have collapsed. The envoy blamed the "
+                       "Syrian government delegation for refusing direct talks with the opposition.",
+                       with_places=True)
+    assert codes(article, "opposition") == ["SYROPP"]
+
+
+def test_a_meeting_place_is_a_venue_but_a_place_of_residence_is_not():
+    from eventwire.actors.context import is_venue
+    article = nlp.parse(Article("t", "Talks in Geneva resumed. Refugees in Lebanon protested.", language="en"))
+    geo.resolve(article)
+    venues = {p.span.text: is_venue(article.doc, p) for p in article.places}
+    assert venues == {"Geneva": True, "Lebanon": False}

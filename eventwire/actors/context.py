@@ -69,6 +69,19 @@ def context_country(doc, cand: Candidate, trail, counts: Counter, window: int = 
     return cand.countries[0] if cand.countries else None
 
 
+def is_venue(doc, place) -> bool:
+    """'talks in Geneva', 'the summit in Helsinki': a place where people meet says nothing of whose they are."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    noun = prep.head
+    meeting = dictionary.roles()["meeting_nouns"]
+    return noun.lemma_.lower() in meeting or noun.lower_ in meeting
+
+
 def home_country(places, share: float = 0.6, least: int = 3) -> Optional[str]:
     """The country a local story happens in: the one most geocoded places belong to, when it clearly dominates."""
     countries = Counter(p.country for p in places or () if p.country)

@@ -320,7 +320,8 @@ class _Pass:
         if prior is not None:
             self.emit(cand, out[prior].code, "description", prior, out[prior].name)
             return
-        prefer = "actors" if cand.sector in STATE_SECTORS else "places"
+        # an opposition is a party to its country's politics: the state it opposes, not where it is met
+        prefer = "actors" if cand.sector in STATE_SECTORS or cand.sector == "OPP" else "places"
         country = context_country(self.doc, cand, self.trail, self.counts, prefer=prefer)
         self.emit(cand, compose(country, cand.sector), "description")
 

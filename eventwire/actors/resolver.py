@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from eventwire.actors.candidates import anchor_candidates, coreference_candidates, person_candidates
-from eventwire.actors.context import country_counts, home_country
+from eventwire.actors.context import country_counts, home_country, is_venue
 from eventwire.actors.coref import ordered_pass
 from eventwire.model import ActorMention
 
@@ -28,7 +28,8 @@ def resolve_doc(doc, places=(), language: Optional[str] = "en") -> list[ActorMen
         english = (language or "en") == "en"
         cands, trail = anchor_candidates(doc, counts, places, use_entities=english)
         # geocoded towns and regions mark where things are; a country name may be an actor ("Turkey said")
-        trail += [(p.span.start, p.country, True) for p in places or () if p.country and p.kind != "country"]
+        trail += [(p.span.start, p.country, True) for p in places or ()
+                  if p.country and p.kind != "country" and not is_venue(doc, p)]
         trail.sort()
         if english:
             cands += person_candidates(doc, cands, places, trail)
