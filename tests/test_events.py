@@ -609,3 +609,17 @@ def test_an_open_possessive_on_a_conjunct_is_the_owner_of_the_first():
 def test_who_is_angry_about_an_act_is_no_party_to_it():
     a = coded("Jordan is angry about US recognition of Jerusalem.", {"Jordan": "JOR", "US": "USA", "Jerusalem": "ISR"})
     assert ("SUPPORT", "USA", "ISR") in dyads(a) and ("SUPPORT", "JOR", "ISR") not in dyads(a)
+
+
+def test_a_mediator_naming_no_sides_mediates_the_talks_just_told():
+    a = coded("Rwanda confirmed that indirect talks with Congo were underway. "
+              "This followed reports that Qatar was playing a mediating role.",
+              {"Rwanda": "RWA", "Congo": "COD", "Qatar": "QAT"})
+    mediations = [e for e in a.events if e.source == "QAT"]
+    assert len(mediations) == 1 and mediations[0].type == "CONSULT" and mediations[0].target in ("RWA", "COD")
+
+
+def test_a_mediator_that_is_a_party_mediates_nothing_new():
+    a = coded("Qatar confirmed that talks with Egypt were underway. Qatar is playing a mediating role.",
+              {"Qatar": "QAT", "Egypt": "EGY"})
+    assert all(e.mode != "mediate" for e in a.events)

@@ -135,6 +135,19 @@ def _is_journey(trig) -> bool:
     return trig.type == "CONSULT" and trig.pos == "VERB" and lemma != "visit" and lemma in load_lexicon().motion_verbs
 
 
+def _mediated_sides(trig, frame, recent: list[Event]) -> list:
+    """"The UAE was playing a mediating role": a mediator that names no sides mediates in the talks just told
+    (not when it is itself one of their parties)."""
+    if trig.mode != "mediate":
+        return []
+    talks = next((e for e in reversed(recent) if e.type == "CONSULT" and e.mode != "mediate"), None)
+    lead = frame.sources[0].code[:3]
+    if talks is None or lead in (talks.source[:3], talks.target[:3]):
+        return []
+    # one mediation, one event: it is coded toward the side that opened the talks
+    return [arguments.Arg(talks.source, talks.source_text or talks.source, -1, -1)]
+
+
 def _keeps(source, target, keep_unknown: bool) -> bool:
     """Whether a source–target pair is a dyad worth an event."""
     if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
@@ -224,6 +237,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
             attr = attr or carried
             if frame.sources and not frame.targets:
                 frame.targets = _the_parties(trig, [e for e, n, _ in candidates if sentence_no - n <= 1])
+            if frame.sources and not frame.targets:
+                frame.targets = _mediated_sides(trig, frame, [e for e, n, _ in candidates if sentence_no - n <= 2])
             location, location_span, used_fallback = _complete_frame(article, index, trig, frame, attr,
                                                                      sentence, focus)
             if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
