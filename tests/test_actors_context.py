@@ -51,3 +51,12 @@ def test_a_meeting_place_is_a_venue_but_a_place_of_residence_is_not():
     geo.resolve(article)
     venues = {p.span.text: is_venue(article.doc, p) for p in article.places}
     assert venues == {"Geneva": True, "Lebanon": False}
+
+
+# ---------------------------------------------------------------- role nouns after a nationality
+def test_machines_of_war_and_ordinary_people_after_a_nationality_carry_their_role():
+    article = resolved("Russian aircraft bombed the village while Iraqi youths threw stones at Algerian farmers.")
+    found = {m.span.text: m.code for m in article.actors}
+    assert found["Russian aircraft"] == "RUSMIL"
+    assert found["Iraqi youths"] == "IRQCVL"
+    assert found["Algerian farmers"] == "DZACVL"
