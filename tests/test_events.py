@@ -623,3 +623,17 @@ def test_a_mediator_that_is_a_party_mediates_nothing_new():
     a = coded("Qatar confirmed that talks with Egypt were underway. Qatar is playing a mediating role.",
               {"Qatar": "QAT", "Egypt": "EGY"})
     assert all(e.mode != "mediate" for e in a.events)
+
+
+def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand():
+    claim = coded("He insisted that the Turkish leadership had made great advances.",
+                  {"He": "GBRGOV", "the Turkish leadership": "TURGOV"})
+    assert claim.events == []
+    demand = coded("Ankara insisted that Athens must withdraw the proposal.", {"Ankara": "TURGOV", "Athens": "GRCGOV"})
+    assert ("REQUEST", "TURGOV", "GRCGOV") in dyads(demand)
+
+
+def test_content_placed_before_a_verb_that_does_not_report_is_not_its_content():
+    a = coded("The UK and France want the budget capped at one per cent - the Commission wants it to be higher.",
+              {"The UK": "GBR", "France": "FRA", "the Commission": "IGO"})
+    assert not any(e.source == "IGO" and e.type == "REQUEST" for e in a.events)

@@ -352,7 +352,7 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     if not targets:
         targets = located    # "intervened in Syria" hits Syria; "captured fighters in Syria" hits the fighters
     if not targets and verb.lemma_.lower() in lex.needs_object_and_complement:
-        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
             subj_of_comp = _child(comp, "nsubj")   # "will not allow [Kurdish delegates to attend]"
             if subj_of_comp is not None:
                 targets.append(subj_of_comp)
@@ -408,6 +408,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         # "warned that Turkish troops ...", "vowed to strangle a force": the content names the target,
         # the first actor there that is not the speaker's own side
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            if comp.i < verb.i and verb.lemma_.lower() not in cues().reporting_verbs:
+                continue      # only a report puts its content first ("X must go, Y said"); else it is a misparse
             # the content clause's own subject and objects (one level down), not every name inside it
             nearby = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
             # "pledged to send troops [to] Belarus": the parser often labels that "to" a dative

@@ -40,6 +40,7 @@ class Lexicon:
     default_preps: tuple[str, ...]
     noun_preps: tuple[str, ...]
     from_is_patient: frozenset[str] = frozenset()   # "seized weapons from X": X loses them
+    demand_or_claim: frozenset[str] = frozenset()   # "insist": a demand only with an obligation or "on"
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         target_preps={t: tuple(p) for t, p in data["preps_per_type"].items()},
         default_preps=tuple(data["target_preps"]), noun_preps=tuple(data["noun_target_preps"]),
         from_is_patient=frozenset(data.get("from_is_patient", ())),
+        demand_or_claim=frozenset(data.get("demand_or_claim", ())),
     )
 
 

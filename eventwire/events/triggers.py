@@ -70,6 +70,8 @@ def _verb_entry(token) -> Optional[Entry]:
     if entry and token.lemma_.lower() in cues().negating_verbs and \
             any(c.dep_ in ("xcomp", "ccomp", "pcomp") for c in token.children):
         return None   # "denied attacking Iraq": the attack is negated, not a rejection of someone
+    if entry and entry.type == "REQUEST" and token.lemma_.lower() in lex.demand_or_claim and not _demands(token):
+        return None   # "insisted that the leadership had made advances": a claim, not a demand
     if entry and entry.head in lex.needs_object_and_complement and not entry.needs:
         # "told the US to get out", "wants the Russians to ensure": an order, not "told reporters that"
         deps = {c.dep_ for c in token.children}
@@ -78,11 +80,24 @@ def _verb_entry(token) -> Optional[Entry]:
         ordered = ordered or any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
                                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                                  for c in token.children)
-        wanted = token.lemma_ == "want" and any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
+        wanted = token.lemma_ == "want" and any(   # the wanted clause follows "want"; one before it is a misparse
+            c.dep_ == "ccomp" and c.i > token.i and any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
         if not (ordered or wanted):
             return None
     return entry
+
+
+def _demands(token) -> bool:
+    """Whether a verb that may claim or demand ("insist", "maintain") demands here: "insisted on X", "insisted
+    that X must / should go", "insisted that X leave" (a subjunctive), "insisted on being heard"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return True
+        if child.dep_ == "ccomp":
+            auxes = [a for a in child.children if a.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in ("must", "should") for a in auxes) or (child.tag_ == "VB" and not auxes):
+                return True
+    return False
 
 
 def _noun_entry(token) -> Optional[Entry]:
