@@ -60,3 +60,13 @@ def test_machines_of_war_and_ordinary_people_after_a_nationality_carry_their_rol
     assert found["Russian aircraft"] == "RUSMIL"
     assert found["Iraqi youths"] == "IRQCVL"
     assert found["Algerian farmers"] == "DZACVL"
+
+
+def test_a_speaker_takes_the_sector_of_whom_they_speak_for():
+    article = resolved("Syrian rebel leaders met. Israeli intelligence officials said so. An Egyptian army "
+                       "spokesman denied it. The Syrian government spokesman agreed.")
+    found = {m.span.text: m.code for m in article.actors}
+    assert found["Syrian rebel leaders"] == "SYRREB"
+    assert found["Israeli intelligence officials"] == "ISRSPY"
+    assert found["Egyptian army spokesman"] == "EGYMIL"
+    assert found["Syrian government spokesman"] == "SYRGOV"

@@ -63,6 +63,11 @@ def sector_of_tokens(tokens) -> Optional[str]:
             for seq in (words[end - size:end], lemmas[end - size:end]):
                 phrase = " ".join(seq)
                 if phrase in sector_of:
+                    if size == 1 and seq[0] in lex["speaker_heads"] and end > 1:
+                        # "rebel leader", "intelligence officials": whom they speak for names the sector
+                        before = sector_of_tokens(tokens[:end - 1])
+                        if before is not None:
+                            return before
                     return sector_of[phrase]
     return None
 

@@ -123,6 +123,7 @@ def roles() -> dict:
         "place_prepositions": set(raw["place_prepositions"]),
         "name_particles": set(raw["name_particles"]),
         "thing_pronouns": set(raw["thing_pronouns"]),
+        "speaker_heads": set(raw["speaker_heads"]),
         "meeting_nouns": set(raw["meeting_nouns"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
