@@ -637,3 +637,12 @@ def test_content_placed_before_a_verb_that_does_not_report_is_not_its_content():
     a = coded("The UK and France want the budget capped at one per cent - the Commission wants it to be higher.",
               {"The UK": "GBR", "France": "FRA", "the Commission": "IGO"})
     assert not any(e.source == "IGO" and e.type == "REQUEST" for e in a.events)
+
+
+def test_a_background_retelling_far_down_the_article_is_the_same_event():
+    filler = " ".join(f"Officials met on day {n} to discuss the budget." for n in range(8))
+    a = coded("John Smith, the British journalist, was captured by Isis in Syria. " + filler +
+              " Smith, captured by Isis, later appeared in videos.",
+              {"John Smith": "GBRMED", "Smith": "GBRMED", "Isis": "SYRINS"})
+    captures = [e for e in a.events if e.source == "SYRINS"]
+    assert len(captures) == 1 and len(captures[0].evidence) == 2

@@ -248,7 +248,8 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 continue
             for event in _events_of(article, index, trig, frame, attr, sentence, evidence, location, location_span,
                                     used_fallback, keep_unknown):
-                candidates.append((event, sentence_no, merge.is_anaphoric(trig.token)))
+                anaphoric = merge.BACKGROUND if merge.is_background(trig.token) else merge.is_anaphoric(trig.token)
+                candidates.append((event, sentence_no, anaphoric))
         if attribution.opens_frame(sentence):
             carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker,
                                               "carried") if sentence_attr is not None else None

@@ -28,6 +28,15 @@ def is_anaphoric(token, strong: bool = False) -> bool:
         (not strong and any(c.dep_ == "amod" and c.lower_ in ("multiple", "several", "such") for c in token.children))
 
 
+BACKGROUND = _BACKGROUND = "background"
+
+
+def is_background(token) -> bool:
+    """"Cantlie, captured by Isis in 2012, ...": a passive participle hung on a name retells a known act."""
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
 def _dyad(event: Event) -> tuple:
     pair = (event.source, event.target)
     return tuple(sorted(pair)) if event.symmetric else pair
@@ -62,12 +71,15 @@ def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool, near:
     return dyad_a == dyad_b and _dates_compatible(a.date, b.date)
 
 
-def merge(candidates: list[tuple[Event, int, bool]]) -> list[Event]:
-    """candidates: (event, sentence number, anaphoric) in text order → events with repeats merged."""
+def merge(candidates: list[tuple[Event, int, object]]) -> list[Event]:
+    """candidates: (event, sentence number, anaphoric: True, False or BACKGROUND) in text order → events with
+    repeats merged."""
     kept: list[tuple[Event, int]] = []
     for event, sentence_no, anaphoric in candidates:
+        # a retelling in background ("Cantlie, captured by Isis in 2012") may reach back over the whole article
         twin = next((k for k, s in reversed(kept)
-                     if same_event(k, event, anaphoric and sentence_no - s <= _WINDOW, s == sentence_no,
+                     if same_event(k, event, anaphoric == _BACKGROUND or (anaphoric and sentence_no - s <= _WINDOW),
+                                   s == sentence_no,
                                    sentence_no - s <= _STATEMENT_WINDOW)), None)
         if twin is None:
             kept.append((event, sentence_no))
