@@ -646,3 +646,11 @@ def test_a_background_retelling_far_down_the_article_is_the_same_event():
               {"John Smith": "GBRMED", "Smith": "GBRMED", "Isis": "SYRINS"})
     captures = [e for e in a.events if e.source == "SYRINS"]
     assert len(captures) == 1 and len(captures[0].evidence) == 2
+
+
+def test_a_possessor_is_not_the_actor_its_noun_names():
+    a = coded("Ankara is increasingly cooperating with the Syrian president Bashar al-Assad’s main backers, Iran and Russia.",
+              {"Ankara": "TURGOV", "Syrian president Bashar al-Assad": "SYRGOV", "Iran": "IRN", "Russia": "RUS"})
+    assert dyads(a) == {("COOPERATE", "TURGOV", "IRN"), ("COOPERATE", "TURGOV", "RUS")}
+    b = coded("Israel bombed Hezbollah's positions in Lebanon.", {"Israel": "ISR", "Hezbollah": "LBNREB"})
+    assert dyads(b) == {("ASSAULT", "ISR", "LBNREB")}

@@ -206,6 +206,18 @@ def _coordinated_modifiers(token) -> list:
     return []
 
 
+def _possessor_only(token, arg: Arg) -> bool:
+    """"cooperating with the Syrian president Bashar al-Assad's main backers": the name read for ``token``
+    ends in a possessive of another noun, so it is the owner of what is meant, not the actor meant."""
+    if arg.actor is None or token.dep_ == "poss":
+        return False
+    span = token.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    return last.dep_ == "poss" and last.i != token.i and last.head.i != token.i
+
+
 def _args(index: ActorIndex, token, allow_place: bool = False) -> list[Arg]:
     found = []
     for tok in _with_conjuncts(token):
@@ -213,6 +225,8 @@ def _args(index: ActorIndex, token, allow_place: bool = False) -> list[Arg]:
         candidates = [np_arg(index, m) for m in modifiers] if modifiers else []
         if len([c for c in candidates if c is not None]) < 2:
             candidates = [np_arg(index, tok, allow_place)]
+            if candidates[0] is not None and _possessor_only(tok, candidates[0]):
+                continue
         for arg in candidates:
             if arg is not None and all(a.start != arg.start for a in found):
                 found.append(arg)
