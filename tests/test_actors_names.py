@@ -58,3 +58,10 @@ def test_overlapping_aliases_of_one_person_are_one_mention():
     article = resolved("Saudi Crown Prince Mohammed bin Salman spoke to reporters.")
     people = [m for m in article.actors if m.kind == "name"]
     assert [m.span.text for m in people] == ["Saudi Crown Prince Mohammed bin Salman"]
+
+
+def test_a_countrys_diplomat_posted_to_the_un_serves_the_country():
+    article = resolved("Syria's UN envoy Bashar al-Ja’afari arrived. Later Ja’afari accused the mediator of bias.")
+    assert mention(article, "Syria's UN envoy").code == "SYRGOV"
+    assert mention(article, "Bashar al-Ja’afari").code == "SYRGOV"
+    assert mention(article, "Ja’afari").code == "SYRGOV"

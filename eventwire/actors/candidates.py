@@ -271,7 +271,7 @@ def _country_word(doc, span, entry: Entry, matches, places, trail: list, use_ent
     trail.append((doc[span.start].idx, country, locative))
     head = _np_head(root)
     inner = [o for o in matches if o.start >= span.end and o.end <= head.i]
-    if any(o.label_ == "ACTOR" for o in inner):
+    if any(o.label_ == "ACTOR" and not _posted_to(o, head) for o in inner):
         head = root                       # "Turkey's Syrian rebel allies": the nearer nationality wins
     if head.i != root.i and head.i >= span.end:
         start = _left_edge(doc, head, span.start)
@@ -325,6 +325,14 @@ def _sentence_countries(doc, span, places) -> set:
              for e in match_entries(m)[:1] if e.kind in COUNTRY_KINDS}
     found |= {p.country for p in places or () if sent.start_char <= p.span.start < sent.end_char and p.country}
     return found
+
+
+def _posted_to(match, head) -> bool:
+    """'Syria's UN envoy', 'the Russian Nato ambassador': an international body a country's diplomat is posted
+    to, not whom they serve."""
+    entries = match_entries(match)
+    return bool(entries) and entries[0].code[:3] in ("UNO", "IGO") and \
+        head.lemma_.lower() in dictionary.roles()["posted_roles"]
 
 
 def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, use_entities: bool,
@@ -491,6 +499,14 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         if body is not None:
             # "the SDF spokesman Mustafa Bali", "Hamas official X": a person speaks for the body they serve
             cand.code, cand.start = body.code, min(cand.start, body.start)
+            out.append(cand)
+            continue
+        title = next((c for c in cands if c.kind == "description" and c.person and c.country and c.sector
+                      and c.end == ent.start), None)
+        if title is not None:
+            # "Syria's UN envoy Bashar al-Ja'afari": the role description right before the name is theirs
+            cand.code = compose(title.country, title.sector)
+            cand.extra["role"] = cand.extra["role"] or title.extra.get("role")
             out.append(cand)
             continue
         context = _appositive(doc, ent)

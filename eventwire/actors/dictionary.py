@@ -124,6 +124,7 @@ def roles() -> dict:
         "name_particles": set(raw["name_particles"]),
         "thing_pronouns": set(raw["thing_pronouns"]),
         "speaker_heads": set(raw["speaker_heads"]),
+        "posted_roles": set(raw["posted_roles"]),
         "meeting_nouns": set(raw["meeting_nouns"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
