@@ -1,7 +1,10 @@
 """nlp: spaCy over the clean body — sentences, tokens, dependencies, entities.
 
 ``parse(article)`` sets ``article.doc`` (a spaCy Doc over exactly ``article.text``, so token ``.idx`` are offsets
-into it) and ``article.sentences`` (Spans). One pipeline per language is loaded lazily, once per process.
+into it) and ``article.sentences`` (Spans, without edge whitespace). One pipeline per language is loaded lazily,
+once per process. Two small components of our own mend the model's output: breaks.py starts a sentence after
+every line break (before the parser, so no sentence or dependency crosses a paragraph) and names.py splits and
+completes PERSON entities ("Ja'afari accused de Mistura" is two people).
 """
 from __future__ import annotations
 
