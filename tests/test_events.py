@@ -654,3 +654,12 @@ def test_a_possessor_is_not_the_actor_its_noun_names():
     assert dyads(a) == {("COOPERATE", "TURGOV", "IRN"), ("COOPERATE", "TURGOV", "RUS")}
     b = coded("Israel bombed Hezbollah's positions in Lebanon.", {"Israel": "ISR", "Hezbollah": "LBNREB"})
     assert dyads(b) == {("ASSAULT", "ISR", "LBNREB")}
+
+
+def test_opposing_an_attack_does_not_target_its_victim():
+    a = coded("The MP voiced his staunch opposition to the war on Iraq.",
+              {"The MP": "GBRLEG", "Iraq": "IRQ"}, pronouns={"his": "The MP"})
+    assert not any(e.type == "REJECT" and e.target == "IRQ" for e in a.events)
+    b = coded("Mrs Hassan's family appealed for the release of aid workers held by kidnappers in Iraq.",
+              {"Mrs Hassan's family": "GBRCVL", "kidnappers": "IRQINS"})
+    assert ("REQUEST", "GBRCVL", "IRQINS") in dyads(b)

@@ -687,6 +687,12 @@ def frame_of(index: ActorIndex, trigger: Trigger) -> Frame:
     return frame
 
 
+def _is_hostile_noun(token) -> bool:
+    entries = lexicon().nouns.get(token.lemma_.lower()) or lexicon().nouns.get(token.lower_)
+    return bool(entries) and any(not e.needs and e.type in ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
+                                 for e in entries)
+
+
 def fallback_target(index: ActorIndex, trigger: Trigger, source: Optional[Arg]) -> Optional[Arg]:
     """The first actor named inside the trigger's own phrase after it ("support for returning to the
     ceasefire terms, which established a U.N.-monitored zone" → UN), when the parse gave no target."""
@@ -701,6 +707,11 @@ def fallback_target(index: ActorIndex, trigger: Trigger, source: Optional[Arg]) 
         # "deploring the situation [in northern Syria]": a place the phrase is set in is not whom it is about
         skip |= {t.i for c in root.subtree if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "across")
                  and c is not root for t in c.subtree}
+        # "opposition to the war [on Iraq]": whom an opposed or condemned attack aims at is its victim, not
+        # the one opposed
+        if trigger.type in ("REJECT", "ACCUSE"):
+            skip |= {t.i for c in root.subtree if c.pos_ == "NOUN" and c is not token and _is_hostile_noun(c)
+                     for t in c.subtree if t is not c}
         for tok in root.subtree:
             if tok.i in skip or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
