@@ -663,3 +663,10 @@ def test_opposing_an_attack_does_not_target_its_victim():
     b = coded("Mrs Hassan's family appealed for the release of aid workers held by kidnappers in Iraq.",
               {"Mrs Hassan's family": "GBRCVL", "kidnappers": "IRQINS"})
     assert ("REQUEST", "GBRCVL", "IRQINS") in dyads(b)
+
+
+def test_the_word_hyphened_before_a_participle_is_its_agent():
+    a = coded("The airstrikes hit Iranian-backed militias in Iraq.", {"Iranian": "IRN", "militias": "IRQREB"})
+    assert ("SUPPORT", "IRN", "IRQREB") in dyads(a)
+    b = coded("The Saudi-led coalition bombed Houthi positions.", {"Saudi": "SAU", "Houthi": "YEMREB"})
+    assert ("ASSAULT", "SAU", "YEMREB") in dyads(b)

@@ -254,7 +254,15 @@ def _is_passive(verb) -> bool:
     # a bare participle with a "by" agent is passive wherever the parser hangs it ("militias, supported by US troops")
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and any(c.dep_ == "agent" for c in verb.children)
-        and not any(c.dep_ == "nsubj" for c in verb.children))
+        and not any(c.dep_ == "nsubj" for c in verb.children)) or _hyphen_agent(verb) is not None
+
+
+def _hyphen_agent(verb):
+    """"Iranian-backed militias", "Saudi-led coalition": the word hyphened before a participle is its agent."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl", "compound"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i == verb.i - 2
+                 and verb.doc[verb.i - 1].text == "-"), None)
 
 
 def subject_of(verb, depth: int = 0):
@@ -264,7 +272,7 @@ def subject_of(verb, depth: int = 0):
         return None
     if _is_passive(verb):
         agent = _child(verb, "agent")
-        return _pobj(agent) if agent is not None else None
+        return _pobj(agent) if agent is not None else _hyphen_agent(verb)
     subj = _child(verb, "nsubj", "csubj", "expl")
     if subj is not None:
         return subj
@@ -349,7 +357,7 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
     targets = []
     if passive:
         patient = _child(verb, "nsubjpass") or shared_patient
-        if patient is None and verb.dep_ in ("acl", "amod"):
+        if patient is None and verb.dep_ in ("acl", "amod", "compound"):
             patient = verb.head       # "forces supported by the US", "US-backed forces"
         if patient is None and verb.dep_ == "advcl":
             patient = _child(verb.head, "nsubj")   # "Kurdish militias hold sway, supported by US troops"
