@@ -670,3 +670,9 @@ def test_the_word_hyphened_before_a_participle_is_its_agent():
     assert ("SUPPORT", "IRN", "IRQREB") in dyads(a)
     b = coded("The Saudi-led coalition bombed Houthi positions.", {"Saudi": "SAU", "Houthi": "YEMREB"})
     assert ("ASSAULT", "SAU", "YEMREB") in dyads(b)
+
+
+def test_forces_sent_by_an_actor_are_a_deployment_by_it():
+    a = coded("Troops sent by Chad to Mali clashed with jihadists.", {"Chad": "TCD", "Mali": "MLI", "jihadists": "MLIINS"},
+              places={"Mali": ("MLI", 17.0, -4.0)})
+    assert ("MOBILIZE", "TCD", "MLI") in dyads(a)

@@ -30,6 +30,9 @@ class Trigger:
 
 def _child_words(token) -> set[str]:
     words = set()
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
+        # "troops sent by Chad": a participle's noun is the object its entry needs ("send troops")
+        words.update((token.head.lemma_.lower(), token.head.lower_))
     for child in token.children:
         words.add(child.lemma_.lower())
         words.add(child.lower_)
