@@ -56,3 +56,17 @@ def test_the_minister_is_not_the_president_named_last():
     article = resolved("Turkish Foreign Minister Mevlüt Çavuşoğlu flew to Paris. Russian President Vladimir Putin "
                        "called him. The minister said the talks went well.")
     assert code_of(article, "minister") == "TURGOV"
+
+
+# ---------------------------------------------------------------- pronoun chains and gender
+def test_a_resolved_subject_pronoun_carries_its_person_to_the_next_sentences():
+    article = resolved("Shamima Begum left London in 2015. She married a fighter. She had a son called Jerah "
+                       "in Baghuz. She told reporters her son died.")
+    shes = [m for m in article.actors if m.span.text == "She"]
+    assert len(shes) == 3 and all(m.name == "Shamima Begum" for m in shes)
+
+
+def test_a_name_after_son_called_is_male_for_pronoun_agreement():
+    article = resolved("Maria Rossi lived in Rome. A son called Marco was born there in 2010. She moved to Milan.")
+    last_she = [m for m in article.actors if m.span.text == "She"][-1]
+    assert last_she.name == "Maria Rossi"

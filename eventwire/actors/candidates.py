@@ -575,6 +575,8 @@ def _gender_near(doc, ent) -> Optional[str]:
     context = _appositive(doc, ent)
     if context is not None:
         words.append(context[1])
+    if ent.start > 1 and doc[ent.start - 1].lower_ in ("called", "named"):
+        words.append(doc[ent.start - 1].head)      # "a son called Jerah", "his wife, named Asma"
     for t in words:
         if t.lower_ in gender_of:
             return gender_of[t.lower_]

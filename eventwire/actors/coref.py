@@ -180,9 +180,12 @@ class _Pass:
     def pronoun(self, cand: Candidate) -> None:
         ante = _pronoun_antecedent(self.doc, cand, self.persons, self.genders, self.out)
         if ante is not None:
-            self.link(cand, ante, "pronoun")
+            index = self.link(cand, ante, "pronoun")
             gender = dictionary.roles()["gender_of"].get(self.doc[cand.start].lower_)
             self.genders.setdefault(_root(self.out, ante), gender)
+            if self.doc[cand.head].dep_ in SUBJECT_DEPS:
+                # "She ... She ...": a resolved subject pronoun carries its person on to the next sentences
+                self.persons.append((index, cand))
 
     def group_pronoun(self, cand: Candidate) -> None:
         # "they" often means talks or reports: only a named body or a subject is taken as its antecedent
