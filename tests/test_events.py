@@ -676,3 +676,23 @@ def test_forces_sent_by_an_actor_are_a_deployment_by_it():
     a = coded("Troops sent by Chad to Mali clashed with jihadists.", {"Chad": "TCD", "Mali": "MLI", "jihadists": "MLIINS"},
               places={"Mali": ("MLI", 17.0, -4.0)})
     assert ("MOBILIZE", "TCD", "MLI") in dyads(a)
+
+
+def test_a_later_the_ban_is_the_measure_last_told():
+    a = coded("The EU embargo on arms exports to China is likely to be lifted. "
+              "In December, the EU pledged to work towards lifting the ban. "
+              "The German chancellor has repeatedly called for the embargo to be lifted.",
+              {"EU": "IGO", "China": "CHN", "The German chancellor": "DEUGOV"})
+    assert {("CONCEDE", "IGO", "CHN"), ("AGREE", "IGO", "CHN"), ("REQUEST", "DEUGOV", "IGO")} == dyads(a)
+
+
+def test_a_retold_lifting_is_one_event_whatever_date_it_resolves_to():
+    a = coded("The EU embargo on arms exports to China is likely to be lifted in the next six months. "
+              "Officials met on Monday. He said that the ban would be lifted before July.",
+              {"EU": "IGO", "China": "CHN"}, times={"July": "2024-07"})
+    assert len([e for e in a.events if e.type == "CONCEDE"]) == 1
+
+
+def test_a_ban_nobody_told_of_before_stays_without_parties():
+    a = coded("The minister said the ban would be lifted next month.", {"The minister": "IRNGOV"})
+    assert a.events == []

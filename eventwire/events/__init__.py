@@ -148,6 +148,47 @@ def _mediated_sides(trig, frame, recent: list[Event]) -> list:
     return [arguments.Arg(talks.source, talks.source_text or talks.source, -1, -1)]
 
 
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+
+
+def _lifted_in(trig):
+    """The definite measure a trigger lifts, or asks or promises to lift ("called for the embargo to be lifted",
+    "pledged to work towards lifting the ban"), or None."""
+    if trig.pos != "VERB" or trig.type not in ("CONCEDE", "REQUEST", "AGREE"):
+        return None
+    scope = [trig.token] if trig.type == "CONCEDE" else \
+        [t for t in trig.token.subtree if t.i != trig.token.i and triggers.concedes(t)]
+    for verb in scope:
+        measure = triggers.lifted_measure(verb)
+        if measure is not None and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                       for c in measure[0].children):
+            return measure[0]
+    return None
+
+
+def _recall_measure(trig, frame, measures: list) -> bool:
+    """Remembers who imposed which measure on whom, and gives a later "the ban", "the sanctions" whose parties
+    the sentence does not name the parties of the measure last told. True when it did (the act refers back)."""
+    lifted = _lifted_in(trig)
+    if frame.sources and frame.targets and (trig.type == "SANCTION" or (
+            trig.type == "CONCEDE" and triggers.lifted_measure(trig.token) is not None)):
+        measures.append((frame.sources[0], frame.targets[0]))
+        return False
+    if lifted is None or not measures or frame.targets:
+        return False
+    imposer, hit = measures[-1]
+    if trig.type == "CONCEDE" and not frame.sources:
+        frame.sources = [arguments.Arg(imposer.code, imposer.text, -3, -3)]   # "the ban will be lifted"
+    if not frame.sources:
+        return False
+    own = frame.sources[0].code
+    # whoever imposed the measure lifts or promises to lift it toward those it hit; anyone else asking for
+    # its end asks whoever imposed it
+    other = hit if arguments.same_side(own, imposer.code) or own[:3] == imposer.code[:3] else imposer
+    frame.targets = [arguments.Arg(other.code, other.text, -4, -4)]
+    return True
+
+
 def _keeps(source, target, keep_unknown: bool) -> bool:
     """Whether a source–target pair is a dyad worth an event."""
     if (source.actor is not None and source.actor == target.actor) or source.start == target.start:
@@ -217,6 +258,7 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     index = arguments.ActorIndex(article)
     focus = when_where.focus_country(article)
     candidates: list[tuple[Event, int, bool]] = []
+    measures: list[tuple] = []     # (imposer, target) of the sanctions and restrictions told so far
     carried: Optional[attribution.Attribution] = None
     paragraph = -1
     for sentence_no, sentence in enumerate(_sentences(doc)):
@@ -239,6 +281,7 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 frame.targets = _the_parties(trig, [e for e, n, _ in candidates if sentence_no - n <= 1])
             if frame.sources and not frame.targets:
                 frame.targets = _mediated_sides(trig, frame, [e for e, n, _ in candidates if sentence_no - n <= 2])
+            recalled = _recall_measure(trig, frame, measures)
             location, location_span, used_fallback = _complete_frame(article, index, trig, frame, attr,
                                                                      sentence, focus)
             if not frame.sources and not frame.targets and merge.is_anaphoric(trig.token, strong=True):
@@ -248,7 +291,9 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 continue
             for event in _events_of(article, index, trig, frame, attr, sentence, evidence, location, location_span,
                                     used_fallback, keep_unknown):
-                anaphoric = merge.BACKGROUND if merge.is_background(trig.token) else merge.is_anaphoric(trig.token)
+                # "Cantlie, captured by Isis in 2012", "the ban would be lifted": acts told before
+                anaphoric = merge.BACKGROUND if merge.is_background(trig.token) or recalled else \
+                    merge.is_anaphoric(trig.token)
                 candidates.append((event, sentence_no, anaphoric))
         if attribution.opens_frame(sentence):
             carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker,

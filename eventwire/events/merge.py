@@ -59,7 +59,8 @@ def absorb(into: Event, other_evidence, attribution=None, attribution_span=None,
             into.modality = "reported"
 
 
-def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool, near: bool = False) -> bool:
+def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool, near: bool = False,
+               retold: bool = False) -> bool:
     # A statement goes on over the next sentences ("..., he said. 'We are concerned about ...'"): close
     # repeats of one verbal dyad are one event; a material act told twice needs an anaphor to be one.
     repeats_statement = near and a.type in _STATEMENT_TYPES
@@ -68,7 +69,8 @@ def same_event(a: Event, b: Event, b_anaphoric: bool, same_sentence: bool, near:
     dyad_a, dyad_b = _dyad(a), _dyad(b)
     if a.symmetric or b.symmetric:
         dyad_a, dyad_b = tuple(sorted((a.source, a.target))), tuple(sorted((b.source, b.target)))
-    return dyad_a == dyad_b and _dates_compatible(a.date, b.date)
+    # a retelling refers to the act already told, whatever date its own wording resolves to
+    return dyad_a == dyad_b and (retold or _dates_compatible(a.date, b.date))
 
 
 def merge(candidates: list[tuple[Event, int, object]]) -> list[Event]:
@@ -80,7 +82,7 @@ def merge(candidates: list[tuple[Event, int, object]]) -> list[Event]:
         twin = next((k for k, s in reversed(kept)
                      if same_event(k, event, anaphoric == _BACKGROUND or (anaphoric and sentence_no - s <= _WINDOW),
                                    s == sentence_no,
-                                   sentence_no - s <= _STATEMENT_WINDOW)), None)
+                                   sentence_no - s <= _STATEMENT_WINDOW, anaphoric == _BACKGROUND)), None)
         if twin is None:
             kept.append((event, sentence_no))
             continue

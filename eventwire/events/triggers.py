@@ -13,7 +13,7 @@ _NOUN_SPEECH_ACT_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT"}
 # Types whose verb takes away the event noun it governs ("withdrawing support", "halted cooperation").
 _CANCELLING_TYPES = {"RETREAT", "SANCTION"}
 # Prepositions that introduce what a speech act is about ("accused of", "insisted on", "warned against").
-_CONTENT_PREPS = {"of", "to", "for", "on", "about", "against", "from", "over", "into", "with"}
+_CONTENT_PREPS = {"of", "to", "for", "on", "about", "against", "from", "over", "into", "with", "towards", "toward"}
 # Clausal links through which a speech act governs its content.
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 
@@ -38,6 +38,9 @@ def _child_words(token) -> set[str]:
         words.add(child.lower_)
         if child.dep_ == "prep":   # "vote of confidence": the word after the preposition counts too
             words.update(g.lemma_.lower() for g in child.children)
+        if child.dep_ in ("ccomp", "advcl", "xcomp"):
+            # "called for the embargo to be lifted": the parser hangs "for" on the clause it introduces
+            words.update(g.lower_ for g in child.children if g.dep_ == "mark" and g.i < child.i and g.i > token.i)
     return words
 
 
@@ -143,6 +146,12 @@ def lifted_measure(verb):
     return None
 
 
+def concedes(token) -> bool:
+    """Whether a verb is coded as a concession ("lift", "ease")."""
+    entry = _verb_entry(token) if _is_verbal(token) else None
+    return entry is not None and entry.type == "CONCEDE"
+
+
 def find(sentence) -> list[Trigger]:
     """Triggers of one sentence (a spaCy Span), in text order, minus those governed by a speech act."""
     lex = lexicon()
@@ -181,7 +190,9 @@ def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
     while token.dep_ == "conj" and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
         token = token.head    # "asking the government to respect and execute the ruling": both are asked for
     for _ in range(4):
-        if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj", "acl"}:
+        # "called for the embargo to be lifted": a clause opened by "for" is what is called for
+        for_clause = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        if token.dep_ not in _CONTENT_DEPS | {"pobj", "prep", "dobj", "acl"} and not for_clause:
             return False
         if token.dep_ == "prep" and token.lower_ not in _CONTENT_PREPS:
             return False      # "Before invading X, Erdoğan told the US ...": a time, not what was told
@@ -199,7 +210,8 @@ def _governed_by_speech_act(trigger: Trigger, by_token: dict) -> bool:
                 and trigger.pos == "NOUN" and token.dep_ == "dobj":
             return True       # "withdrew support for", "cut aid to", "suspended talks": not coded as given
         # Through a plain verb only by an infinitive chain: "agreed to begin talks"
-        if head.pos_ == "VERB" and governor is None and token.dep_ not in ("xcomp", "dobj"):
+        if head.pos_ == "VERB" and governor is None and token.dep_ not in ("xcomp", "dobj") and \
+                not (token.dep_ == "prep" and token.lower_ in ("towards", "toward")):   # "work towards lifting"
             return False
         token = head
     return False
