@@ -696,3 +696,10 @@ def test_a_retold_lifting_is_one_event_whatever_date_it_resolves_to():
 def test_a_ban_nobody_told_of_before_stays_without_parties():
     a = coded("The minister said the ban would be lifted next month.", {"The minister": "IRNGOV"})
     assert a.events == []
+
+
+def test_a_lifting_named_inside_a_subject_is_neither_done_nor_asked_for():
+    a = coded("The EU embargo on arms exports to China is likely to be lifted. The minister said: "
+              "\"The result of any decision to lift the embargo should not be more arms exports.\"",
+              {"EU": "IGO", "China": "CHN", "The minister": "GBRGOV"})
+    assert dyads(a) == {("CONCEDE", "IGO", "CHN")}

@@ -151,13 +151,24 @@ def _mediated_sides(trig, frame, recent: list[Event]) -> list:
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
 
 
+def _inside_subject(token, top=None) -> bool:
+    """Whether a verb sits inside a noun phrase that is a subject ("any decision to lift the embargo should ..."):
+    named there, the act is neither done nor asked for."""
+    for anc in token.ancestors:
+        if anc is top:
+            return False
+        if anc.pos_ == "NOUN" and anc.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
 def _lifted_in(trig):
     """The definite measure a trigger lifts, or asks or promises to lift ("called for the embargo to be lifted",
     "pledged to work towards lifting the ban"), or None."""
     if trig.pos != "VERB" or trig.type not in ("CONCEDE", "REQUEST", "AGREE"):
         return None
     scope = [trig.token] if trig.type == "CONCEDE" else \
-        [t for t in trig.token.subtree if t.i != trig.token.i and triggers.concedes(t)]
+        [t for t in trig.token.subtree if t.i != trig.token.i and triggers.concedes(t) and not _inside_subject(t, trig.token)]
     for verb in scope:
         measure = triggers.lifted_measure(verb)
         if measure is not None and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
@@ -175,6 +186,8 @@ def _recall_measure(trig, frame, measures: list) -> bool:
         measures.append((frame.sources[0], frame.targets[0]))
         return False
     if lifted is None or not measures or frame.targets:
+        return False
+    if _inside_subject(trig.token):
         return False
     imposer, hit = measures[-1]
     if trig.type == "CONCEDE" and not frame.sources:
