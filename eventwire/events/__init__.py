@@ -13,7 +13,11 @@ Coding conventions beyond the parse (each where a coder would apply it, see the 
   when foreign forces meet there); a country as a location carries no point;
 - an agentless arrest or charge is by the authorities of the one arrested (XXXCOP / XXXJUD);
 - a protest naming no addressee is against the state where it happens;
-- an actor announcing its own conflictual act threatens; a negated concession or agreement is a refusal.
+- an actor announcing its own conflictual act threatens; a negated concession or agreement is a refusal;
+- a visit read from a verb of motion ("flew to Cairo") needs a state actor; a mediator naming no sides mediates
+  the talks just told (one event); a threat targets the subject of its condition ("unless X ...");
+- lifting a sanction is a concession by whoever imposed it to those it hit, and a later "the ban" is the
+  measure last told; a participle retelling a known act ("Cantlie, captured by Isis in 2012") merges with it.
 """
 from __future__ import annotations
 
