@@ -703,3 +703,9 @@ def test_a_lifting_named_inside_a_subject_is_neither_done_nor_asked_for():
               "\"The result of any decision to lift the embargo should not be more arms exports.\"",
               {"EU": "IGO", "China": "CHN", "The minister": "GBRGOV"})
     assert dyads(a) == {("CONCEDE", "IGO", "CHN")}
+
+
+def test_a_unilateral_ceasefire_is_a_de_escalation_not_an_agreement():
+    a = coded("Hezbollah declared a unilateral ceasefire against Israel on Wednesday.",
+              {"Hezbollah": "LBNREB", "Israel": "ISR"})
+    assert {(e.type, e.source) for e in a.events} == {("RETREAT", "LBNREB")}
