@@ -709,3 +709,18 @@ def test_a_unilateral_ceasefire_is_a_de_escalation_not_an_agreement():
     a = coded("Hezbollah declared a unilateral ceasefire against Israel on Wednesday.",
               {"Hezbollah": "LBNREB", "Israel": "ISR"})
     assert {(e.type, e.source) for e in a.events} == {("RETREAT", "LBNREB")}
+
+
+# ---- a subject the parser lost to a fronted phrase ----
+
+def test_name_parsed_into_a_fronted_phrase_is_the_subject_of_the_verb_after_it():
+    # the parser reads "At first Bu'aziz" as one prepositional phrase and leaves "accused" without a subject
+    a = coded("At first Bu’aziz accused the Tunisian police of lying.",
+              {"Bu’aziz": "TUNCVL", "the Tunisian police": "TUNCOP"})
+    assert dyads(a) == {("ACCUSE", "TUNCVL", "TUNCOP")}
+
+
+def test_object_of_a_fronted_participle_is_not_taken_as_the_lost_subject():
+    a = coded("Having questioned Bu’aziz, accused the Tunisian police of lying.",
+              {"Bu’aziz": "TUNCVL", "the Tunisian police": "TUNCOP"})
+    assert a.events == []

@@ -305,6 +305,36 @@ def subject_of(verb, depth: int = 0):
     return None
 
 
+_STRANDED_DEPS = {"prep", "pobj", "compound", "npadvmod", "nmod", "appos", "advmod", "dep"}
+
+
+def stranded_subject(index: ActorIndex, verb):
+    """The subject the parser lost: a clause head with no subject of its own whose nearest name before it hangs
+    on a fronted phrase ("At first Bu'aziz accused ...", read as the object of "At"). It is the actor mention
+    ending right before the verb (its auxiliaries aside), reached from the verb through prepositions and
+    modifiers only, never through another verb or an object."""
+    if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].dep_ in ("aux", "neg", "advmod") and verb.doc[k].head.i == verb.i:
+        k -= 1        # "At one point Smith had sharply accused": skip the verb's own auxiliaries
+    if k < verb.sent.start:
+        return None
+    name = verb.doc[k]
+    if name.pos_ not in ("PROPN", "NOUN", "ADP", "X") or not index.overlapping(name.idx, name.idx + len(name.text)):
+        return None     # the tagger calls an unknown name after "At" anything from a noun to a preposition
+    node = name
+    for _ in range(6):
+        if node.i == verb.i:
+            return name
+        if node.dep_ not in _STRANDED_DEPS or node.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+    return None
+
+
 def _prep_objects(token, preps) -> list:
     objs = []
     for child in token.children:
@@ -347,6 +377,8 @@ def _verb_frame(index: ActorIndex, trigger: Trigger) -> Frame:
         if _is_passive(first) or _is_passive(verb.head):
             passive, shared_patient = True, _child(first, "nsubjpass") or _child(first, "nsubj")
     subj = subject_of(verb) if shared_patient is None else None
+    if subj is None and shared_patient is None and not passive:
+        subj = stranded_subject(index, verb)
     if passive and trigger.mode == "disapprove" and _child(verb, "nsubjpass") is not None:
         subj, passive = _child(verb, "nsubjpass"), False   # "he was concerned about X": he disapproves
     if subj is not None:
