@@ -4,7 +4,8 @@
 into it) and ``article.sentences`` (Spans, without edge whitespace). One pipeline per language is loaded lazily,
 once per process. Two small components of our own mend the model's output: breaks.py starts a sentence after
 every line break (before the parser, so no sentence or dependency crosses a paragraph) and names.py splits and
-completes PERSON entities ("Ja'afari accused de Mistura" is two people).
+completes PERSON entities ("Ja'afari accused de Mistura" is two people); hyphens.py keeps "co-ordinating" one
+word, read as "coordinating".
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from eventwire.errors import AnnotateError
 from eventwire.model import Article, Span
 from eventwire.nlp.breaks import NAME as LINE_BREAKS
+from eventwire.nlp.hyphens import LEMMAS as PREFIXED_LEMMAS, NORMS as PREFIXED_NORMS, keep_prefixed_words
 from eventwire.nlp.names import NAME as PERSON_NAMES
 
 # The spaCy package per language (a setting). Languages without a package fall back to the English model:
@@ -48,6 +50,11 @@ def _load(package: str | None):
     except OSError:
         # The package is not installed: a blank pipeline still gives sentences and tokens (no entities).
         return _blank()
+    # "co-ordinating" stays one word, tagged and lemmatised as "coordinating" (hyphens.py)
+    keep_prefixed_words(nlp)
+    nlp.add_pipe(PREFIXED_NORMS, first=True)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")
     # line breaks end sentences: set before the parser (which keeps preset starts), or before the sentencizer
     first_splitter = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
     nlp.add_pipe(LINE_BREAKS, before=first_splitter) if first_splitter else nlp.add_pipe(LINE_BREAKS)
