@@ -724,3 +724,33 @@ def test_object_of_a_fronted_participle_is_not_taken_as_the_lost_subject():
     a = coded("Having questioned Bu’aziz, accused the Tunisian police of lying.",
               {"Bu’aziz": "TUNCVL", "the Tunisian police": "TUNCOP"})
     assert a.events == []
+
+
+# ---- a visit told by a fronted place ----
+
+def test_envoy_placed_in_a_foreign_capital_by_a_fronted_phrase_visits_its_government():
+    a = coded("In Nairobi on Monday, the French foreign minister defended the trade pact.",
+              {"the French foreign minister": "FRAGOV"}, places={"Nairobi": ("KEN", -1.29, 36.82)},
+              times={"Monday": "2024-03-11"})
+    assert dyads(a) == {("CONSULT", "FRAGOV", "KENGOV")}
+    event = a.events[0]
+    assert event.mode == "visit" and event.date == "2024-03-11" and event.location.name == "Nairobi"
+
+
+def test_fronted_visit_keeps_the_hedge_of_the_clause():
+    a = coded("In Lima, the Spanish prime minister will try to ease tensions over fishing rights.",
+              {"the Spanish prime minister": "ESPGOV"}, places={"Lima": ("PER", -12.05, -77.04)})
+    assert dyads(a) == {("CONSULT", "ESPGOV", "PERGOV")} and a.events[0].modality == "hedged"
+
+
+def test_minister_in_his_own_capital_visits_no_one():
+    a = coded("In Brussels, the Belgian minister defended the budget.",
+              {"the Belgian minister": "BELGOV"}, places={"Brussels": ("BEL", 50.85, 4.35)})
+    assert a.events == []
+
+
+def test_fronted_place_adds_no_visit_when_the_clause_names_whom_the_envoy_dealt_with():
+    a = coded("In Nairobi, the French foreign minister met Somali rebel leaders.",
+              {"the French foreign minister": "FRAGOV", "Somali rebel leaders": "SOMREB"},
+              places={"Nairobi": ("KEN", -1.29, 36.82)})
+    assert dyads(a) == {("CONSULT", "FRAGOV", "SOMREB")}

@@ -267,6 +267,41 @@ def _events_of(article: Article, index, trig, frame, attr, sentence, evidence, l
     return out
 
 
+# Kinds of mention that name a person (one who can be somewhere), not a state or a people.
+_PERSON_KINDS = {"name", "pronoun", "description"}
+_VISIT_PLACE_KINDS = {"country", "city", "capital"}
+
+
+def _fronted_visit(article: Article, index, sentence, produced: list[Event]):
+    """"In Amman, he will try to placate ...", "In Kuwait on Tuesday, the minister faced ...": a state's envoy
+    placed by a fronted "in" phrase in a foreign country is visiting it, a consultation with its government.
+    Returns (trigger, frame) for that visit, or None when the clause has no such frame or its acts already
+    name whom the envoy dealt with."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX") or modality.is_negated(root):
+        return None
+    subj = arguments.subject_of(root)
+    if subj is None or subj.i < sentence.start:
+        return None
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subj.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    place = index.place_at(pobj.idx, pobj.idx + len(pobj.text))
+    if place is None or not place.country or place.kind not in _VISIT_PLACE_KINDS:
+        return None
+    sources = [a for a in arguments.actor_args(index, subj) if a.actor is not None
+               and article.actors[a.actor].kind in _PERSON_KINDS and a.code[3:6] == "GOV"]
+    if not sources or sources[0].code[:3] == place.country:
+        return None
+    source = sources[0]
+    if any(e.source_actor == source.actor for e in produced):
+        return None      # the clause's own act has its target ("In Kabul, the envoy met the Taliban")
+    trig = triggers.Trigger(root, "CONSULT", "visit", "VERB", True)
+    host = arguments.Arg(place.country + "GOV", f"(the government of {place.name})", -1, -1)
+    return trig, arguments.Frame(sources=[source], targets=[host], symmetric=True), place
+
+
 def code_rules(article: Article, keep_unknown: bool = False) -> Article:
     """The rule coder (dependency patterns over a shipped lexicon)."""
     doc = article.doc
@@ -312,6 +347,13 @@ def code_rules(article: Article, keep_unknown: bool = False) -> Article:
                 anaphoric = merge.BACKGROUND if merge.is_background(trig.token) or recalled else \
                     merge.is_anaphoric(trig.token)
                 candidates.append((event, sentence_no, anaphoric))
+        visit = _fronted_visit(article, index, sentence, [e for e, n, _ in candidates if n == sentence_no])
+        if visit is not None:
+            trig, frame, place = visit
+            attr = attribution.find(article, index, trig.token, sentence) or carried
+            for event in _events_of(article, index, trig, frame, attr, sentence, evidence,
+                                    when_where.location_of(place), place.span, True, keep_unknown):
+                candidates.append((event, sentence_no, False))
         if attribution.opens_frame(sentence):
             carried = attribution.Attribution(sentence_attr.text, sentence_attr.span, sentence_attr.speaker,
                                               "carried") if sentence_attr is not None else None

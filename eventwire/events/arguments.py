@@ -233,6 +233,9 @@ def _args(index: ActorIndex, token, allow_place: bool = False) -> list[Arg]:
     return found
 
 
+actor_args = _args   # the actors a noun phrase names, conjuncts included
+
+
 def _child(token, *deps):
     return next((c for c in token.children if c.dep_ in deps), None)
 

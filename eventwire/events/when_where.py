@@ -116,6 +116,9 @@ def _location_of(place) -> Location:
     return Location(place.name, place.country, place.lat, place.lon)
 
 
+location_of = _location_of
+
+
 @lru_cache(maxsize=512)
 def country_location(iso3: str) -> Optional[Location]:
     """A country as a location: its name and code, without a point (a country is not a place on a map)."""
