@@ -70,3 +70,28 @@ def test_a_speaker_takes_the_sector_of_whom_they_speak_for():
     assert found["Israeli intelligence officials"] == "ISRSPY"
     assert found["Egyptian army spokesman"] == "EGYMIL"
     assert found["Syrian government spokesman"] == "SYRGOV"
+
+
+# ---------------------------------------------------------------- peoples living in several states
+def test_a_people_in_several_states_takes_the_state_the_story_is_in_not_the_state_opposing_it():
+    article = resolved("In northern Syria, Kurdish fighters repelled an assault near Qamishli. Turkey has vowed to "
+                       "crush them; Ankara says the Kurdish fighters are terrorists.", with_places=True)
+    assert codes(article, "Kurdish fighters") == ["SYRREB", "SYRREB"]
+
+
+def test_a_nationality_in_the_peoples_own_phrase_wins_over_the_story_country():
+    article = resolved("Turkish jets struck Afrin and Manbij in Syria. The Turkish Kurdish party condemned the "
+                       "raids.", with_places=True)
+    assert codes(article, "Kurdish party") == ["TURETH"]
+
+
+def test_a_people_placed_by_its_own_phrase_takes_that_place():
+    article = resolved("Syrian Kurds fled Afrin and Manbij. Meanwhile Kurds in Iraq voted on independence.",
+                       with_places=True)
+    assert codes(article, "Kurds") == ["SYRETH", "IRQETH"]
+
+
+def test_a_people_in_a_story_about_one_of_its_states_ignores_a_neighbour_that_comments():
+    article = resolved("Baloch separatists attacked a train near Quetta in Balochistan. Iran condemned the attack. "
+                       "Tehran said the Baloch militants must be stopped.", with_places=True)
+    assert [c[:3] for c in codes(article, "Baloch militants")] == ["PAK"]

@@ -10,6 +10,7 @@ from eventwire.actors import dictionary
 from eventwire.actors.candidates import (STATE_SECTORS, SECTOR_KIN, SUBJECT_DEPS, Candidate, compose,
                                          country_of)
 from eventwire.actors.context import context_country
+from eventwire.actors import dictionary
 from eventwire.actors.dictionary import COUNTRY_KINDS
 from eventwire.model import ActorMention, Span
 
@@ -403,9 +404,41 @@ class _Pass:
             local = context_country(self.doc, cand, self.trail, self.counts, prefer="places", sentence_only=True)
             code = compose(local or cand.country, cand.sector)
         elif cand.code is None:
-            country = cand.country or context_country(self.doc, cand, self.trail, self.counts,
-                                                      prefer="places" if cand.kind == "group" else None)
+            country = cand.country or self._homeland(cand) or \
+                context_country(self.doc, cand, self.trail, self.counts,
+                                prefer="places" if cand.kind == "group" else None)
             code = compose(country, cand.sector)
         else:
             code = cand.code
         self.emit(cand, code, cand.kind, None, cand.name, cand.wikidata)
+
+    def _homeland(self, cand: Candidate) -> Optional[str]:
+        """A people living in several states (Kurds, Druze, Baloch): the state its own noun phrase names
+        ('Turkish Kurds'), else the one the article places things in most. Never the nearest state named, which
+        is as often the one fighting them ('Ankara says the Kurdish fighters are terrorists')."""
+        if cand.kind != "group" or len(cand.countries) < 2:
+            return None
+        allowed = set(cand.countries)
+        before = self.doc[cand.start - 1] if cand.start > 0 else None
+        if before is not None:
+            named = [c for p, c, _ in self.trail if p == before.idx and c in allowed]
+            if named:
+                return named[0]
+        at = {p: c for p, c, _ in self.trail if c in allowed}
+        head = self.doc[cand.head] if cand.head >= 0 else self.doc[cand.end - 1]
+        for prep in head.children:          # "Kurds in Iraq": the place the phrase itself puts them
+            if prep.dep_ == "prep" and prep.lower_ in dictionary.roles()["locative_prepositions"]:
+                inside = [at[t.idx] for t in prep.subtree if t.idx in at]
+                if inside:
+                    return inside[0]
+        # the article's focus: where its places are; a capital or country that acts ("Ankara says") is no place
+        where = Counter(c for p, c, is_place in self.trail if is_place and c in allowed and not self._acts_at(p))
+        if not where:
+            return None
+        ranked = sorted(where, key=lambda c: (where[c], self.counts.get(c, 0)), reverse=True)
+        return ranked[0]
+
+    def _acts_at(self, char: int) -> bool:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span is not None and (span.root.dep_ in SUBJECT_DEPS or span.root.dep_ == "poss")
+
