@@ -754,3 +754,9 @@ def test_fronted_place_adds_no_visit_when_the_clause_names_whom_the_envoy_dealt_
               {"the French foreign minister": "FRAGOV", "Somali rebel leaders": "SOMREB"},
               places={"Nairobi": ("KEN", -1.29, 36.82)})
     assert dyads(a) == {("CONSULT", "FRAGOV", "SOMREB")}
+
+
+def test_perfect_clause_after_a_fronted_country_sums_up_a_policy_not_a_visit():
+    a = coded("In Somalia, the French foreign minister has gambled on a fragile truce.",
+              {"the French foreign minister": "FRAGOV"}, places={"Somalia": ("SOM", 5.15, 46.2)})
+    assert a.events == []

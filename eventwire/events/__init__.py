@@ -280,6 +280,8 @@ def _fronted_visit(article: Article, index, sentence, produced: list[Event]):
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX") or modality.is_negated(root):
         return None
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in root.children):
+        return None      # "In Syria, Putin has gambled on ...": a perfect sums up a policy, no one's stay there
     subj = arguments.subject_of(root)
     if subj is None or subj.i < sentence.start:
         return None
