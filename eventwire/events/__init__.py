@@ -16,6 +16,9 @@ Coding conventions beyond the parse (each where a coder would apply it, see the 
 - an actor announcing its own conflictual act threatens; a negated concession or agreement is a refusal;
 - a visit read from a verb of motion ("flew to Cairo") needs a state actor; a mediator naming no sides mediates
   the talks just told (one event); a threat targets the subject of its condition ("unless X ...");
+- a state's envoy placed in a foreign country by a fronted "In <place>," visits its government when the clause
+  names no one else he dealt with; a name the parser hangs on a fronted phrase ("At first X accused ...") is
+  the subject of a verb left without one;
 - lifting a sanction is a concession by whoever imposed it to those it hit, and a later "the ban" is the
   measure last told; a participle retelling a known act ("Cantlie, captured by Isis in 2012") merges with it.
 """
