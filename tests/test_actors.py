@@ -349,6 +349,18 @@ def test_the_militants_after_an_insurgent_group_are_that_group():
     assert code_of(article, "militants") == "SYRINS"
 
 
+def test_extremists_are_insurgents_even_after_a_rebel_force_fighting_them():
+    article = resolved("The SDF advanced on the town in Syria. An SDF spokesman said an operation to oust the "
+                       "extremists would begin soon.")
+    assert code_of(article, "extremists") == "SYRINS"
+
+
+@pytest.mark.parametrize("word", ["jihadists", "terrorists", "extremists"])
+def test_words_for_insurgents_code_as_insurgents_not_rebels(word):
+    article = resolved(f"Government troops in Mali clashed with rebels near Gao. Later {word} attacked a checkpoint.")
+    assert code_of(article, word) == "MLIINS"
+
+
 def test_a_private_person_in_a_local_story_takes_the_home_country():
     text = ("Daniel Montalvo was arrested in Los Angeles. He appeared in court in Pasadena, "
             "near Glendale, on Friday.")

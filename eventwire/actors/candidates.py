@@ -18,8 +18,9 @@ NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Plural nouns for people who are actors without a name: "civilians", "fighters", "protesters", "journalists".
 PEOPLE_SECTORS = {"CVL", "REB", "INS", "OPP", "MED"}
-# "the militants" after "Isis": news uses rebel/militant/insurgent words for the same armed group.
-SECTOR_KIN = {"REB": {"REB", "INS"}, "INS": {"INS", "REB"}}
+# "the militants" after "Isis": news uses rebel/militant/fighter words for any armed group, insurgents included;
+# but "extremists", "jihadists", "terrorists" name an insurgent group, never the rebel force fighting it.
+SECTOR_KIN = {"REB": {"REB", "INS"}, "INS": {"INS"}}
 
 
 @dataclass
