@@ -760,3 +760,26 @@ def test_perfect_clause_after_a_fronted_country_sums_up_a_policy_not_a_visit():
     a = coded("In Somalia, the French foreign minister has gambled on a fragile truce.",
               {"the French foreign minister": "FRAGOV"}, places={"Somalia": ("SOM", 5.15, 46.2)})
     assert a.events == []
+
+
+def test_name_before_a_dashed_insertion_is_the_subject_the_parser_gave_to_the_insertion():
+    # the parse the tagger gives such sentences: the name is the subject of the inserted participle and the
+    # main verb after the closing dash has none
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from eventwire.events import arguments
+    from eventwire.model import ActorMention, Span
+    words = ["In", "return", ",", "Canada", "–", "pressed", "by", "rivals", "–", "wants", "Chile", "to", "talk", "."]
+    spaces = [True, False, True, True, True, True, True, True, True, True, True, True, False, False]
+    heads = [9, 0, 9, 5, 5, 9, 5, 6, 9, 9, 12, 12, 9, 9]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "ccomp", "agent", "pobj", "punct", "ROOT", "nsubj", "aux",
+            "ccomp", "punct"]
+    pos = ["ADP", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "PROPN", "PART", "VERB",
+           "PUNCT"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    article = Article(source="test", text=doc.text, language="en")
+    start = doc.text.index("Canada")
+    article.actors = [ActorMention(Span.of(doc.text, start, start + len("Canada")), "CAN", "Canada")]
+    index = arguments.ActorIndex(article)
+    assert arguments.stranded_subject(index, doc[9]).text == "Canada"
+    assert arguments.stranded_subject(index, doc[5]) is None      # the insertion has its subject

@@ -308,6 +308,7 @@ def subject_of(verb, depth: int = 0):
     return None
 
 
+_DASHES = {"–", "—", "--"}
 _STRANDED_DEPS = {"prep", "pobj", "compound", "npadvmod", "nmod", "appos", "advmod", "dep"}
 
 
@@ -315,7 +316,8 @@ def stranded_subject(index: ActorIndex, verb):
     """The subject the parser lost: a clause head with no subject of its own whose nearest name before it hangs
     on a fronted phrase ("At first Bu'aziz accused ...", read as the object of "At"). It is the actor mention
     ending right before the verb (its auxiliaries aside), reached from the verb through prepositions and
-    modifiers only, never through another verb or an object."""
+    modifiers only, never through another verb or an object; or the name just before a dashed insertion that
+    the parser made the insertion's subject ("the US – egged on by Israel – wants ...")."""
     if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
@@ -326,6 +328,15 @@ def stranded_subject(index: ActorIndex, verb):
     if k < verb.sent.start:
         return None
     name = verb.doc[k]
+    if name.text in _DASHES:
+        # "the US – egged on by Israel – wants ...": the parser makes the name the subject of the insertion
+        opening = next((t for t in reversed(verb.doc[verb.sent.start:k]) if t.text == name.text), None)
+        if opening is None or opening.i - 1 < verb.sent.start:
+            return None
+        name = verb.doc[opening.i - 1]
+        if not (opening.i < name.head.i < k or name.head.i == verb.i):
+            return None
+        return name if index.overlapping(name.idx, name.idx + len(name.text)) else None
     if name.pos_ not in ("PROPN", "NOUN", "ADP", "X") or not index.overlapping(name.idx, name.idx + len(name.text)):
         return None     # the tagger calls an unknown name after "At" anything from a noun to a preposition
     node = name
