@@ -65,3 +65,24 @@ def test_a_countrys_diplomat_posted_to_the_un_serves_the_country():
     assert mention(article, "Syria's UN envoy").code == "SYRGOV"
     assert mention(article, "Bashar al-Ja’afari").code == "SYRGOV"
     assert mention(article, "Ja’afari").code == "SYRGOV"
+
+
+def test_a_particle_glued_by_an_apostrophe_is_part_of_the_name():
+    article = nlp.parse(Article("t", "The French general Pierre d'Alembert arrived in Mali on Monday."))
+    assert person_entities(article) == ["Pierre d'Alembert"]
+
+
+def test_a_surname_with_a_glued_particle_links_to_the_full_name_in_any_case():
+    article = resolved("Italian envoy Marco d'Amico arrived in Rome. D'Amico said no. Later d'Amico left.")
+    full = article.actors.index(mention(article, "Italian envoy Marco d'Amico"))
+    assert mention(article, "D'Amico").refers_to == full
+    assert mention(article, "d'Amico").refers_to == full
+    assert mention(article, "d'Amico").code == "ITAGOV"
+
+
+def test_surnames_with_several_particles_link_whether_or_not_they_open_a_sentence():
+    article = resolved("Lebanese MP Karim van der Berg spoke in Beirut. Van der Berg said the vote was rigged. "
+                       "Later van der Berg resigned.")
+    full = article.actors.index(mention(article, "Lebanese MP Karim van der Berg"))
+    assert mention(article, "Van der Berg").refers_to == full
+    assert mention(article, "van der Berg").refers_to == full

@@ -9,6 +9,7 @@ from typing import Optional
 
 from eventwire.actors import dictionary
 from eventwire.actors.dictionary import COUNTRY_KINDS, NON_COUNTRY_PREFIXES, Entry
+from eventwire.nlp.names import elided_name
 
 # Dependency labels of a word that modifies the noun it hangs on (its noun phrase goes on to that noun).
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -474,8 +475,9 @@ def person_candidates(doc, cands: list[Candidate], places, trail) -> list[Candid
         start = ent.start
         while start < ent.end - 1 and doc[start].lower_.rstrip(".") in {t.rstrip(".") for t in lex["titles"]}:
             start += 1
-        if not doc[start].text[:1].isupper() and not (doc[start].lower_ in lex["name_particles"] and
-                                                      any(t.text[:1].isupper() for t in doc[start:ent.end])):
+        if not doc[start].text[:1].isupper() and not elided_name(doc[start].text) and \
+                not (doc[start].lower_ in lex["name_particles"] and
+                     any(t.text[:1].isupper() for t in doc[start:ent.end])):
             continue                             # "de Mistura", "bin Salman": a surname may open with a particle
         name_span = doc[start:ent.end]
         cand = Candidate(ent.start, ent.end, "name", person=True, head=ent.root.i, name=name_span.text, proper=True)
@@ -652,7 +654,8 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
                                               for t in doc[token.i + 1:owned.i + 1]) else token.i + 1
             out.append(Candidate(token.i, end, "thing_pronoun", head=token.i, sector=role if end > token.i + 1
                                  else None, person=bool(role) and is_person_role([owned])))
-        elif token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and _name_word(token.text):
+        elif (token.text[:1].isupper() or elided_name(token.text)) and token.pos_ in ("PROPN", "NOUN") \
+                and _name_word(token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
         elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]) \

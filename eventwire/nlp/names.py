@@ -29,8 +29,19 @@ def particles() -> tuple[frozenset, frozenset]:
     return frozenset(raw["name_particles"]), frozenset(raw["surname_particles"])
 
 
+@lru_cache(maxsize=1)
+def _elided() -> frozenset:
+    return frozenset(json.loads(ROLES.read_text(encoding="utf-8"))["elided_particles"])
+
+
+def elided_name(text: str) -> bool:
+    """"d'Alembert", "dell'Orto": a particle glued to a capitalised name by an apostrophe is a name word."""
+    head, sep, rest = text.replace("’", "'").partition("'")
+    return bool(sep) and head.lower() in _elided() and rest[:1].isupper() and rest.isalpha()
+
+
 def _capitalised(token) -> bool:
-    return token.text[:1].isupper()
+    return token.text[:1].isupper() or elided_name(token.text)
 
 
 def _glued(token) -> bool:
@@ -83,6 +94,8 @@ def _widen(doc, lo: int, hi: int, inside: frozenset, openers: frozenset, taken: 
         while end > hi and doc[end - 1].lower_ in inside and not _capitalised(doc[end - 1]):
             end -= 1                   # particles only count when a name word follows them
         hi = end
+    while hi < len(doc) and elided_name(doc[hi].text) and hi not in taken:
+        hi += 1                        # "Pierre" + "d'Alembert": NER often stops before the elided particle
     return lo, hi
 
 
