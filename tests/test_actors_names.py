@@ -86,3 +86,14 @@ def test_surnames_with_several_particles_link_whether_or_not_they_open_a_sentenc
     full = article.actors.index(mention(article, "Lebanese MP Karim van der Berg"))
     assert mention(article, "Van der Berg").refers_to == full
     assert mention(article, "van der Berg").refers_to == full
+
+
+def test_a_listed_surname_after_another_given_name_and_a_particle_is_someone_else():
+    article = resolved("Syrian opposition figure Nasr al-Hariri spoke in Riyadh on Monday.")
+    assert mention(article, "Syrian opposition figure Nasr al-Hariri").code == "SYROPP"
+
+
+def test_the_listed_person_named_with_a_particle_keeps_the_listed_code():
+    article = resolved("Lebanese premier Saad al-Hariri resigned. Hariri later returned.")
+    assert mention(article, "Lebanese premier Saad al-Hariri").code == "LBNGOV"
+    assert mention(article, "Hariri").code == "LBNGOV"

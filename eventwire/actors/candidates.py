@@ -365,6 +365,8 @@ def _named_body(doc, span, entry: Entry, article_codes: Counter, trail: list, us
         if ent is not None and ent.label_ == "PERSON" and _name_goes_on(doc, ent, span) and \
                 not dictionary.candidates(ent.text):
             return None
+        if ent is not None and ent.label_ == "PERSON" and _other_given_name(doc, ent, span, entry):
+            return None                  # "Nasr al-Hariri" is not the listed Saad Hariri
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and \
                 before.head.i in range(start, end) and before.text[:1].isupper() and \
@@ -403,6 +405,20 @@ def _name_goes_on(doc, ent, span) -> bool:
     after = doc[span.end] if span.end < ent.end else None
     return any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") not in lex["titles"]
                for t in (before, after))
+
+
+def _other_given_name(doc, ent, span, entry: Entry) -> bool:
+    """The entity names someone else with the listed surname: before the surname, past its particles and
+    hyphens ('al-', 'bin'), stands a capitalised given name other than the listed person's."""
+    lex = dictionary.roles()
+    i = span.start - 1
+    while i >= ent.start and (doc[i].text in ("-", "'", "’") or doc[i].lower_ in lex["name_particles"]):
+        i -= 1
+    if i < ent.start or i == span.start - 1:
+        return False                     # nothing skipped: _name_goes_on already judged the word right before
+    given = doc[i]
+    listed = entry.name.split()[0].lower() if entry.name else ""
+    return given.text[:1].isupper() and given.lower_.rstrip(".") not in lex["titles"] and given.lower_ != listed
 
 
 def _title_words(tokens) -> bool:
