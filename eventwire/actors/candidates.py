@@ -671,7 +671,7 @@ def coreference_candidates(doc, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(token.i, end, "thing_pronoun", head=token.i, sector=role if end > token.i + 1
                                  else None, person=bool(role) and is_person_role([owned])))
         elif (token.text[:1].isupper() or elided_name(token.text)) and token.pos_ in ("PROPN", "NOUN") \
-                and _name_word(token.text):
+                and _name_word(token.text) and not (token.tag_ == "NNS" and token.lemma_ != token.text):
             # a capitalised word may be a surname seen before ("Sharaa" is often tagged NOUN); kept only if so
             out.append(Candidate(token.i, token.i + 1, "surname", head=token.i, name=token.text))
         elif token.pos_ == "NOUN" and (token.lemma_.lower() in lex["description_heads"] or low in lex["description_heads"]) \

@@ -19,6 +19,7 @@ from eventwire.model import Article, Span
 from eventwire.nlp.breaks import NAME as LINE_BREAKS
 from eventwire.nlp.hyphens import LEMMAS as PREFIXED_LEMMAS, NORMS as PREFIXED_NORMS, keep_prefixed_words
 from eventwire.nlp.names import NAME as PERSON_NAMES
+from eventwire.nlp.sentence_case import NAME as SENTENCE_CASE_NOUNS
 
 # The spaCy package per language (a setting). Languages without a package fall back to the English model:
 # most of what we code is English, and names/entities still come out reasonably on Latin-script text; set
@@ -65,6 +66,8 @@ def _load(package: str | None):
         ruler.from_disk(PATTERNS)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(PERSON_NAMES, after="ner")     # two people joined over a verb, names cut at a particle
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe(SENTENCE_CASE_NOUNS, after=PERSON_NAMES)   # "Rebels clashed": a noun, not a name
     return nlp
 
 
