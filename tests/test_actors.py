@@ -459,3 +459,11 @@ def test_seed_article_actors():
     assert {c for c in codes("Druze")} == {"SYRETH"}
     assert {c[:3] for c in codes("Palestinian militants")} == {"PSE"}
     assert {c[:3] for c in codes("Eli Cohen")} == {"ISR"}
+
+
+def test_actor_at_a_phrase_is_the_actor_of_its_head_noun_not_a_place_hanging_on_it():
+    text = "Rebels in the Ivory Coast dismissed an appeal from the president."
+    article = resolved(text)
+    phrase = "Rebels in the Ivory Coast"
+    assert actors.actor_at(article, 0, len(phrase)).span.text == "Rebels"
+    assert actors.actor_at(article, 0, len(phrase)).code == "CIVREB"

@@ -45,5 +45,23 @@ def actor_at(article: Article, start: int, end: int) -> Optional[ActorMention]:
         inside = actors_in(article, start, end)
     if not inside:
         return None
+    # "Rebels in the Ivory Coast", "Militants loyal to X": the phrase is its head noun's actor, not the place
+    # or the person hanging on it
+    heading = _covering_head(article, start, end, inside)
+    if heading:
+        inside = heading
     return min(inside, key=lambda m: (m.code.startswith("---"), m.kind == "pronoun",
                                       -(m.span.end - m.span.start), m.span.start))
+
+
+def _covering_head(article: Article, start: int, end: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The known mentions that cover the syntactic head of the text in [start, end)."""
+    if article.doc is None:
+        return []
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    root = span.root
+    at = root.idx
+    return [m for m in mentions if m.span.start <= at < m.span.end and not m.code.startswith("---")]
+
