@@ -95,3 +95,9 @@ def test_a_people_in_a_story_about_one_of_its_states_ignores_a_neighbour_that_co
     article = resolved("Baloch separatists attacked a train near Quetta in Balochistan. Iran condemned the attack. "
                        "Tehran said the Baloch militants must be stopped.", with_places=True)
     assert [c[:3] for c in codes(article, "Baloch militants")] == ["PAK"]
+
+
+def test_a_people_named_in_the_plural_takes_the_state_where_the_story_places_it():
+    article = resolved("Tuareg rebels seized Kidal in northern Mali. Algeria offered to mediate; Algiers said the "
+                       "Tuaregs must talk.", with_places=True)
+    assert codes(article, "Tuaregs") == ["MLIETH"]
