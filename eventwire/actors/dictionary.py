@@ -94,6 +94,14 @@ def candidates(text: str) -> list[Entry]:
     return [entry for alias, entry in alias_index().get(normalise(text), []) if case_fits(alias, text.strip())]
 
 
+# The word lists of roles.json that are plain sets, each looked up by its own name.
+ROLE_WORD_SETS = (
+    "person_roles", "description_heads", "pair_heads", "group_heads", "pair_words", "titles", "person_pronouns",
+    "noun_only", "kin", "body_heads", "group_pronouns", "role_modifiers", "locative_prepositions",
+    "place_prepositions", "name_particles", "thing_pronouns", "speaker_heads", "posted_roles", "meeting_nouns",
+)
+
+
 @lru_cache(maxsize=1)
 def roles() -> dict:
     """The role lexicon: phrase → sector, person roles, group words, description heads, titles, pronouns."""
@@ -102,32 +110,15 @@ def roles() -> dict:
     for sector, words in raw["sectors"].items():
         for word in words:
             sector_of.setdefault(word.lower(), sector)
-    return {
+    lexicon = {
         "sector_of": sector_of,
         "max_phrase": max(len(w.split()) for w in sector_of),
-        "person_roles": set(raw["person_roles"]),
         "groups": {k: v for k, v in raw["groups"].items() if not k.startswith("_")},
-        "description_heads": set(raw["description_heads"]),
-        "pair_heads": set(raw["pair_heads"]),
-        "group_heads": set(raw["group_heads"]),
-        "pair_words": set(raw["pair_words"]),
-        "titles": set(raw["titles"]),
-        "person_pronouns": set(raw["person_pronouns"]),
-        "noun_only": set(raw["noun_only"]),
-        "kin": set(raw["kin"]),
-        "body_heads": set(raw["body_heads"]),
-        "group_pronouns": set(raw["group_pronouns"]),
         "gender_of": {w: g for g in ("f", "m") for w in raw["gender"][g]},
-        "role_modifiers": set(raw["role_modifiers"]),
-        "locative_prepositions": set(raw["locative_prepositions"]),
-        "place_prepositions": set(raw["place_prepositions"]),
-        "name_particles": set(raw["name_particles"]),
-        "thing_pronouns": set(raw["thing_pronouns"]),
-        "speaker_heads": set(raw["speaker_heads"]),
-        "posted_roles": set(raw["posted_roles"]),
-        "meeting_nouns": set(raw["meeting_nouns"]),
         "ambiguous": {k: v for k, v in raw.get("ambiguous", {}).items() if not k.startswith("_")},
     }
+    lexicon.update({key: set(raw[key]) for key in ROLE_WORD_SETS})
+    return lexicon
 
 
 _matchers: dict[int, object] = {}
